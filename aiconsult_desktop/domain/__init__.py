@@ -1,0 +1,1 @@
+"""Pure-Python domain: vocabulary, validation and French formatting. Never imports Qt."""

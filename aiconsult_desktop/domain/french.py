@@ -1,0 +1,46 @@
+"""French dates for documents and the command line.
+
+The GUI formats dates with QLocale; documents are written without Qt, so the month names
+live here. French writes "1er" for the first day of a month.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def day_month_year(value: date | datetime) -> str:
+    """5 juin 2025; 1er octobre 2024."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def month_year(value: date | datetime) -> str:
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def meeting_date_phrase(value: date | datetime, month_only: bool) -> str:
+    """What follows a meeting's name in a title: "du 5 juin 2025" or "de mars 2025"."""
+    if month_only:
+        month = month_year(value)
+        return f"d'{month}" if month[0] in "aeiouyéèâ" else f"de {month}"
+    return f"du {day_month_year(value)}"
+
+
+def time_hm(value: datetime) -> str:
+    """14 h 30 in French typography; 9 h for a round hour."""
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
+def conflict_message(what: str, changed_at: datetime) -> str:
+    """Refusing a save because someone else saved first (optimistic locking)."""
+    return (
+        f"{what} a été modifiée ailleurs depuis que vous l'avez ouverte "
+        f"(le {day_month_year(changed_at)} à {time_hm(changed_at)}, heure UTC). "
+        "Rechargez-la avant d'enregistrer : votre texte n'a pas été enregistré."
+    )

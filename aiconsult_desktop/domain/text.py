@@ -1,0 +1,72 @@
+"""Cleaning and checking text typed or pasted by users.
+
+Text pasted from Word or e-mail carries control characters that SQLite accepts but that
+python-docx refuses (`ValueError: All strings must be XML compatible`): we normalise them
+once, on the way in, so everything stored can be exported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from aiconsult_desktop.errors import ValidationError
+
+# Word's "manual line break" and "page break" have meaning: keep it as a newline.
+_MEANINGFUL = {"\x0b": "\n", "\x0c": "\n", "\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n"}
+# Everything else below U+0020 except tab and newline, DEL, and the C1 block; plus the
+# two non-characters XML forbids. Surrogates cannot reach us from valid UTF-8.
+_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+MAX_SHORT_TEXT = 500
+MAX_LONG_TEXT = 5_000_000
+
+
+def clean_text(value: str) -> str:
+    """Make user text storable and exportable, keeping everything a reader would see."""
+    for raw, replacement in _MEANINGFUL.items():
+        value = value.replace(raw, replacement)
+    value = _FORBIDDEN.sub("", value)
+    return unicodedata.normalize("NFC", value)
+
+
+def clean_line(value: str) -> str:
+    """One-line fields (names, titles, places): newlines become spaces."""
+    return " ".join(clean_text(value).split())
+
+
+def required_line(value: str | None, field: str, max_length: int = MAX_SHORT_TEXT) -> str:
+    cleaned = clean_line(value or "")
+    if not cleaned:
+        raise ValidationError(f"Le champ « {field} » est obligatoire.", field=field)
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            f"Le champ « {field} » est trop long ({len(cleaned)} caractères, "
+            f"{max_length} au plus).",
+            field=field,
+        )
+    return cleaned
+
+
+def optional_line(value: str | None, field: str, max_length: int = MAX_SHORT_TEXT) -> str:
+    cleaned = clean_line(value or "")
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            f"Le champ « {field} » est trop long ({len(cleaned)} caractères, "
+            f"{max_length} au plus).",
+            field=field,
+        )
+    return cleaned
+
+
+def long_text(value: str | None, field: str, *, required: bool) -> str:
+    cleaned = clean_text(value or "").strip("\n")
+    if required and not cleaned.strip():
+        raise ValidationError(f"Le champ « {field} » est obligatoire.", field=field)
+    if len(cleaned) > MAX_LONG_TEXT:
+        raise ValidationError(
+            f"Le texte « {field} » dépasse la taille admise "
+            f"({len(cleaned) // 1_000_000} millions de caractères, 5 au plus).",
+            field=field,
+        )
+    return cleaned

@@ -1,0 +1,32 @@
+"""Errors meant for users: each carries one clear French sentence.
+
+Services raise these; the GUI shows the message in a dialog and the CLI prints it on
+stderr. Anything else reaching the top is a bug, logged with its traceback, and the user
+still only sees French.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can understand and act on."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(UserError):
+    """A value typed by the user is not acceptable; `field` names the widget to focus."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(UserError):
+    pass
+
+
+class StoreError(UserError):
+    """The store cannot be opened or written (damaged file, newer schema, read-only dir)."""

@@ -1,0 +1,1 @@
+"""Documents written from the store's data: Word (python-docx) for now. Never imports Qt."""

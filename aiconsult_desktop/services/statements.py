@@ -1,0 +1,103 @@
+"""Statements (déclarations liminaires, interventions, motions…) of a meeting."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+
+from aiconsult_desktop.domain.enums import StatementKind, StatementState
+from aiconsult_desktop.domain.french import conflict_message
+from aiconsult_desktop.domain.text import long_text, required_line
+from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
+from aiconsult_desktop.services.records import StatementData
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.models import AgendaItem, Dossier, Employer, Meeting, Statement
+
+
+def _select() -> Select[tuple[Statement, Meeting, str, str | None]]:
+    return (
+        select(Statement, Meeting, Employer.name, AgendaItem.title)
+        .join(Meeting, Statement.meeting_id == Meeting.id)
+        .join(Employer, Meeting.employer_id == Employer.id)
+        .outerjoin(AgendaItem, Statement.agenda_item_id == AgendaItem.id)
+    )
+
+
+def _to_record(row: Statement, meeting: Meeting, employer: str, item: str | None) -> StatementData:
+    return StatementData(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        agenda_item_id=row.agenda_item_id,
+        dossier_id=row.dossier_id,
+        kind=StatementKind(row.kind),
+        title=row.title,
+        text=row.text,
+        state=StatementState(row.state),
+        excerpt=row.excerpt,
+        version=row.version,
+        meeting_title=meeting.title,
+        meeting_starts_at=meeting.starts_at,
+        employer_name=employer,
+        agenda_item_title=item or "",
+    )
+
+
+def list_statements(store: Store, meeting_id: int | None = None) -> list[StatementData]:
+    """By meeting date, then agenda order: the order they are read in."""
+    query = _select().order_by(Meeting.starts_at, Meeting.id, AgendaItem.position, Statement.id)
+    if meeting_id is not None:
+        query = query.where(Statement.meeting_id == meeting_id)
+    with store.session() as session:
+        return [_to_record(*row) for row in session.execute(query)]
+
+
+def get_statement(store: Store, statement_id: int) -> StatementData:
+    with store.session() as session:
+        found = session.execute(_select().where(Statement.id == statement_id)).first()
+        if found is None:
+            raise NotFoundError(f"La déclaration n° {statement_id} n'existe pas (ou plus).")
+        return _to_record(*found)
+
+
+def save_statement(store: Store, data: StatementData) -> StatementData:
+    title = required_line(data.title, "Titre de la déclaration")
+    text = long_text(data.text, "Texte", required=False)
+    with store.session() as session:
+        if session.get(Meeting, data.meeting_id) is None:
+            raise ValidationError("Choisissez la réunion de la déclaration.", field="meeting")
+        if data.agenda_item_id is not None:
+            item = session.get(AgendaItem, data.agenda_item_id)
+            if item is None or item.meeting_id != data.meeting_id:
+                raise ValidationError(
+                    "Le point de l'ordre du jour choisi n'appartient pas à cette réunion.",
+                    field="agenda_item",
+                )
+        if data.dossier_id is not None and session.get(Dossier, data.dossier_id) is None:
+            raise ValidationError("Le dossier choisi n'existe plus.", field="dossier")
+        if data.id is None:
+            row = Statement()
+            session.add(row)
+        else:
+            found = session.get(Statement, data.id)
+            if found is None:
+                raise NotFoundError(f"La déclaration n° {data.id} n'existe pas (ou plus).")
+            if data.version and found.version != data.version:
+                raise UserError(conflict_message("Cette déclaration", found.updated_at))
+            row = found
+        row.meeting_id, row.agenda_item_id, row.dossier_id = (
+            data.meeting_id,
+            data.agenda_item_id,
+            data.dossier_id,
+        )
+        row.kind, row.state = StatementKind(data.kind).value, StatementState(data.state).value
+        row.title, row.text, row.excerpt = title, text, bool(data.excerpt)
+        session.flush()
+        statement_id = row.id
+    return get_statement(store, statement_id)
+
+
+def delete_statement(store: Store, statement_id: int) -> None:
+    with store.session() as session:
+        row = session.get(Statement, statement_id)
+        if row is None:
+            raise NotFoundError(f"La déclaration n° {statement_id} n'existe pas (ou plus).")
+        session.delete(row)

@@ -1,0 +1,209 @@
+"""The whole store as JSON: `aiconsult dump` / `aiconsult load`, and the demo data set.
+
+The format is documented in docs/json-format.md. It is table by table, column by column,
+ids included, so that dump → load → dump gives the same file byte for byte. Loading goes
+into an empty store only, in one transaction: a bad file leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, exc, func, inspect, select
+from sqlalchemy.orm import Session
+
+from aiconsult_desktop.domain.enums import (
+    AgendaItemKind,
+    BodyKind,
+    DatePrecision,
+    LabelledEnum,
+    MeetingKind,
+    QuestionState,
+    StatementKind,
+    StatementState,
+)
+from aiconsult_desktop.domain.text import clean_text
+from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.models import (
+    AgendaItem,
+    Base,
+    Body,
+    Dossier,
+    Employer,
+    Meeting,
+    Organisation,
+    Question,
+    Statement,
+    utc_now,
+)
+
+FORMAT_NAME = "aiconsult-desktop"
+FORMAT_VERSION = 1
+
+# Parents before children: the order rows are inserted in.
+TABLES: dict[str, type[Base]] = {
+    "organisation": Organisation,
+    "employers": Employer,
+    "bodies": Body,
+    "dossiers": Dossier,
+    "meetings": Meeting,
+    "agenda_items": AgendaItem,
+    "questions": Question,
+    "statements": Statement,
+}
+
+ENUM_COLUMNS: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("bodies", "kind"): BodyKind,
+    ("meetings", "kind"): MeetingKind,
+    ("meetings", "date_precision"): DatePrecision,
+    ("agenda_items", "kind"): AgendaItemKind,
+    ("questions", "state"): QuestionState,
+    ("statements", "kind"): StatementKind,
+    ("statements", "state"): StatementState,
+}
+
+
+class FormatError(UserError):
+    pass
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def dump_store(store: Store) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
+    with store.session() as session:
+        for key, model in TABLES.items():
+            columns = [c.key for c in inspect(model).columns]
+            rows = session.scalars(select(model).order_by(model.id))  # type: ignore[attr-defined]
+            document[key] = [{c: _encode(getattr(row, c)) for c in columns} for row in rows]
+    return document
+
+
+def dump_to_file(store: Store, path: Path) -> None:
+    text = json.dumps(dump_store(store), ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(
+            f"Impossible d'écrire le fichier « {path} » ({error.strerror or error})."
+        ) from error
+
+
+def is_empty(store: Store) -> bool:
+    with store.session() as session:
+        return all(
+            not session.scalar(select(func.count()).select_from(model))
+            for key, model in TABLES.items()
+            if key != "organisation"
+        )
+
+
+def _decode(table: str, column: Any, value: Any, where: str) -> Any:
+    name = column.key
+    if value is None:
+        if column.nullable:
+            return None
+        raise FormatError(f"{where} : le champ « {name} » est obligatoire.")
+    kind = column.type
+    try:
+        if (table, name) in ENUM_COLUMNS:
+            return ENUM_COLUMNS[(table, name)](value).value
+        if isinstance(kind, DateTime):
+            return datetime.fromisoformat(value).replace(tzinfo=None)
+        if isinstance(kind, Date):
+            return date.fromisoformat(value)
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise TypeError
+            return value
+        if isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError
+            return value
+        if not isinstance(value, str):
+            raise TypeError
+        return clean_text(value)
+    except (TypeError, ValueError) as error:
+        raise FormatError(
+            f"{where} : la valeur {json.dumps(value, ensure_ascii=False)[:60]} "
+            f"ne convient pas au champ « {name} »."
+        ) from error
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FormatError(f"Impossible de lire « {path} » ({error.strerror or error}).") from error
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FormatError(
+            f"Le fichier « {path.name} » n'est pas un fichier JSON valide ({error})."
+        ) from error
+    return document
+
+
+def load_document(store: Store, document: Any, source: str = "Le fichier") -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise FormatError(f"{source} n'est pas un export d'AIConsult Desktop.")
+    version = document.get("format_version")
+    if version != FORMAT_VERSION:
+        raise FormatError(
+            f"{source} est au format n° {version}, que cette version de l'application ne sait "
+            f"pas lire (format attendu : n° {FORMAT_VERSION})."
+        )
+    if not is_empty(store):
+        raise UserError(
+            "La base n'est pas vide : le chargement se fait seulement dans une base vide, "
+            "pour ne rien écraser. Utilisez un autre dossier de données (--data-dir)."
+        )
+    try:
+        with store.session() as session:
+            _insert_all(session, document, source)
+    except exc.IntegrityError as error:
+        raise FormatError(
+            f"{source} contient des références incohérentes (un élément renvoie à un autre "
+            "qui n'existe pas, ou un doublon). Rien n'a été chargé."
+        ) from error
+
+
+def _insert_all(session: Session, document: dict[str, Any], source: str) -> None:
+    for key, model in TABLES.items():
+        rows = document.get(key, [])
+        if not isinstance(rows, list):
+            raise FormatError(f"{source} : la section « {key} » doit être une liste.")
+        columns = {c.key: c for c in inspect(model).columns}
+        for index, row in enumerate(rows, start=1):
+            where = f"{source}, section « {key} », élément {index}"
+            if not isinstance(row, dict):
+                raise FormatError(f"{where} : un objet JSON est attendu.")
+            unknown = set(row) - set(columns)
+            if unknown:
+                raise FormatError(f"{where} : champ inconnu « {sorted(unknown)[0]} ».")
+            values = {}
+            for name, column in columns.items():
+                if name in row:
+                    values[name] = _decode(key, column, row[name], where)
+                elif name in ("created_at", "updated_at"):
+                    values[name] = utc_now()
+                elif name == "version":
+                    values[name] = 1
+                elif column.default is None and not column.nullable:
+                    raise FormatError(f"{where} : le champ « {name} » manque.")
+            session.add(model(**values))
+        session.flush()
+
+
+def load_file(store: Store, path: Path) -> None:
+    load_document(store, read_document(path), f"Le fichier « {path.name} »")

@@ -1,0 +1,129 @@
+"""Opening a store: one engine, short sessions, migrations at start.
+
+`open_store` is the only way in; tests pass a temporary file, the app its data dir.
+A file that is not ours is never modified: we check before migrating.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from aiconsult_desktop.errors import StoreError
+from aiconsult_desktop.store import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Store:
+    engine: Engine
+    path: Path | None
+    _factory: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error.
+
+        Database failures a user can meet (locked file, read-only disk, full disk) become
+        a StoreError with a French sentence; nothing half-written is kept.
+        """
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except exc.OperationalError as error:
+            session.rollback()
+            raise StoreError(describe_operational_error(error)) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def describe_operational_error(error: exc.OperationalError) -> str:
+    message = str(error.orig).lower()
+    if "locked" in message or "busy" in message:
+        return (
+            "La base de données est occupée par un autre programme. "
+            "Réessayez dans un instant ; rien n'a été enregistré."
+        )
+    if "readonly" in message or "read-only" in message:
+        return (
+            "La base de données est en lecture seule : impossible d'enregistrer. "
+            "Vérifiez les droits sur le dossier de données."
+        )
+    if "disk" in message and "full" in message:
+        return "Le disque est plein : rien n'a été enregistré. Libérez de la place et réessayez."
+    return f"La base de données a refusé l'opération ({error.orig}). Rien n'a été enregistré."
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def _check_and_migrate(engine: Engine, where: str) -> None:
+    try:
+        with engine.begin() as connection:
+            foreign = migrate.foreign_tables(connection)
+            if foreign:
+                raise StoreError(
+                    f"Le fichier « {where} » est une base de données d'un autre programme "
+                    "(tables : " + ", ".join(sorted(foreign)[:5]) + "). "
+                    "Il n'a pas été modifié. Choisissez un autre dossier de données."
+                )
+            current = migrate.current_revision(connection)
+            if current is not None and current not in migrate.known_revisions():
+                raise StoreError(
+                    f"La base « {where} » a été créée par une version plus récente "
+                    "d'AIConsult Desktop. Installez la dernière version de l'application ; "
+                    "le fichier n'a pas été modifié."
+                )
+            migrate.upgrade(connection)
+    except exc.DatabaseError as error:
+        if isinstance(error.orig, sqlite3.DatabaseError) and "locked" not in str(error.orig):
+            raise StoreError(
+                f"Le fichier « {where} » n'est pas une base AIConsult lisible "
+                f"({error.orig}). Il n'a pas été modifié. Restaurez une sauvegarde ou "
+                "choisissez un autre dossier de données."
+            ) from error
+        raise StoreError(describe_operational_error(error)) from error  # type: ignore[arg-type]
+
+
+def open_store(path: Path) -> Store:
+    """Open (creating if needed) the SQLite store at `path`, migrated to the latest schema."""
+    engine = sqlite_engine(path)
+    try:
+        _check_and_migrate(engine, str(path))
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Store(engine=engine, path=path, _factory=factory)
+
+
+def integrity_ok(store: Store) -> bool:
+    with store.engine.connect() as connection:
+        return connection.execute(text("PRAGMA quick_check")).scalar() == "ok"

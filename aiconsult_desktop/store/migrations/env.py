@@ -1,0 +1,17 @@
+"""Alembic environment: always run from `store.migrate`, on a connection it hands us."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from aiconsult_desktop.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,41 @@
+"""Every test runs on its own data dir and store, offscreen, with an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_component(available: bool, what: str) -> None:
+    """Skip for lack of a real component on a developer's machine; fail under CI=true."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI=true but is missing", pytrace=False)
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data dir for every test, also seen by subprocesses through the environment."""
+    directory = tmp_path / "data"
+    directory.mkdir()
+    monkeypatch.setenv("AICONSULT_DATA_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def soffice() -> Iterator[str]:
+    """Path to a real LibreOffice, the client every exported document must open in."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    require_component(found is not None, "LibreOffice (soffice)")
+    assert found is not None
+    yield found
