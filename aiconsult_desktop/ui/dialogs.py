@@ -1,0 +1,43 @@
+"""Every question the GUI asks the user goes through here, so tests can answer it.
+
+Tests monkeypatch these functions (pytest-qt's advice for modal dialogs) instead of
+clicking in blocking message boxes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, text: str, title: str = "Impossible de continuer") -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str = "AIConsult Desktop") -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def save_path(parent: QWidget | None, title: str, suggested: Path, filter_: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
+    return Path(chosen) if chosen else None
+
+
+def open_path(
+    parent: QWidget | None, title: str, filter_: str, start: Path | None = None
+) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start or Path.home()), filter_)
+    return Path(chosen) if chosen else None

@@ -1,0 +1,109 @@
+"""The main window: a sidebar of pages, each in its own module."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from aiconsult_desktop.store import Store
+
+
+class Page(Protocol):
+    """What the window expects of a page module's widget."""
+
+    title: str
+
+    def refresh(self) -> None:
+        """Reload from the store: called each time the page is shown."""
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()
+    """Any page that saved something emits this; the window refreshes the visible page."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from aiconsult_desktop.ui.pages.dashboard import DashboardPage
+        from aiconsult_desktop.ui.pages.employers import EmployersPage
+        from aiconsult_desktop.ui.pages.meetings import MeetingsPage
+        from aiconsult_desktop.ui.pages.questions import QuestionsPage
+        from aiconsult_desktop.ui.pages.settings import SettingsPage
+        from aiconsult_desktop.ui.pages.statements import StatementsPage
+
+        self.store = store
+        self.setWindowTitle("AIConsult Desktop")
+        self.resize(1200, 780)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.dashboard = DashboardPage(store, self)
+        self.meetings = MeetingsPage(store, self)
+        self.questions = QuestionsPage(store, self)
+        self.statements = StatementsPage(store, self)
+        self.employers = EmployersPage(store, self)
+        self.settings = SettingsPage(store, self)
+        self.pages: list[QWidget] = [
+            self.dashboard,
+            self.meetings,
+            self.questions,
+            self.statements,
+            self.employers,
+            self.settings,
+        ]
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(page.title)  # type: ignore[attr-defined]
+            item.setToolTip(f"{page.title} (Ctrl+{number})")  # type: ignore[attr-defined]
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            shortcut.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
+            self.addAction(shortcut)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        quit_action = QAction("&Quitter", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+        self.data_changed.connect(self._refresh_current)
+        self.show_page(0)
+        self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        page.refresh()  # type: ignore[attr-defined]
+
+    def open_page(self, page: QWidget) -> None:
+        """Switch to `page` (used by pages that link to one another)."""
+        self.show_page(self.pages.index(page))
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
