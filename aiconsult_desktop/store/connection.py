@@ -84,39 +84,64 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def _check_and_migrate(engine: Engine, where: str) -> None:
+def inspect_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not (or not yet) ours to open.
+
+    Runs on a read-only sqlite3 connection before the engine exists: the engine's
+    `journal_mode=WAL` pragma would otherwise rewrite the header of someone else's file.
+    """
+    where = str(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
     try:
-        with engine.begin() as connection:
-            foreign = migrate.foreign_tables(connection)
-            if foreign:
-                raise StoreError(
-                    f"Le fichier « {where} » est une base de données d'un autre programme "
-                    "(tables : " + ", ".join(sorted(foreign)[:5]) + "). "
-                    "Il n'a pas été modifié. Choisissez un autre dossier de données."
-                )
-            current = migrate.current_revision(connection)
-            if current is not None and current not in migrate.known_revisions():
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"Impossible d'ouvrir « {where} » ({error}).") from error
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if tables and "alembic_version" not in tables:
+            raise StoreError(
+                f"Le fichier « {where} » est une base de données d'un autre programme "
+                "(tables : " + ", ".join(sorted(tables)[:5]) + "). "
+                "Il n'a pas été modifié. Choisissez un autre dossier de données."
+            )
+        if "alembic_version" in tables:
+            current = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            if current is not None and current[0] not in migrate.known_revisions():
                 raise StoreError(
                     f"La base « {where} » a été créée par une version plus récente "
                     "d'AIConsult Desktop. Installez la dernière version de l'application ; "
                     "le fichier n'a pas été modifié."
                 )
-            migrate.upgrade(connection)
-    except exc.DatabaseError as error:
-        if isinstance(error.orig, sqlite3.DatabaseError) and "locked" not in str(error.orig):
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error):
             raise StoreError(
-                f"Le fichier « {where} » n'est pas une base AIConsult lisible "
-                f"({error.orig}). Il n'a pas été modifié. Restaurez une sauvegarde ou "
-                "choisissez un autre dossier de données."
+                f"La base « {where} » est verrouillée par un autre programme. "
+                "Fermez-le puis réessayez."
             ) from error
-        raise StoreError(describe_operational_error(error)) from error  # type: ignore[arg-type]
+        raise StoreError(
+            f"Le fichier « {where} » n'est pas une base AIConsult lisible ({error}). "
+            "Il n'a pas été modifié. Restaurez une sauvegarde ou choisissez un autre "
+            "dossier de données."
+        ) from error
+    finally:
+        connection.close()
+
+
+def _migrate(engine: Engine) -> None:
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    except exc.OperationalError as error:
+        raise StoreError(describe_operational_error(error)) from error
 
 
 def open_store(path: Path) -> Store:
     """Open (creating if needed) the SQLite store at `path`, migrated to the latest schema."""
+    inspect_file(path)
     engine = sqlite_engine(path)
     try:
-        _check_and_migrate(engine, str(path))
+        _migrate(engine)
     except BaseException:
         engine.dispose()
         raise

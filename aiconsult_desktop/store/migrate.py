@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -37,14 +37,6 @@ def known_revisions() -> set[str]:
 
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
-
-
-def foreign_tables(connection: Connection) -> list[str]:
-    """Tables present in a database that has never been ours (no alembic_version)."""
-    tables = inspect(connection).get_table_names()
-    if "alembic_version" in tables:
-        return []
-    return tables
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:

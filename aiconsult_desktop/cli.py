@@ -1,0 +1,196 @@
+"""`aiconsult`: the command line. Same services as the GUI, and never imports Qt.
+
+Every failure a user can cause prints one French line on stderr and exits non-zero;
+unexpected errors are logged to the data dir with their traceback, never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+from aiconsult_desktop import __version__
+from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.store import Store
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+EXIT_UNEXPECTED = 3
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """argparse, with its usage errors in one French line."""
+
+    def error(self, message: str) -> NoReturn:
+        translated = (
+            message.replace("the following arguments are required", "arguments manquants")
+            .replace("unrecognized arguments", "arguments inconnus")
+            .replace("invalid choice", "choix invalide")
+            .replace("choose from", "choisir parmi")
+            .replace("argument", "argument")
+            .replace("expected one argument", "une valeur est attendue")
+            .replace("invalid int value", "nombre entier attendu, reçu")
+        )
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {translated}\n")
+
+
+def _plain(value: Any) -> Any:
+    """JSON values for --json: stable English machine values, ISO 8601 dates."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _list(store: Store, what: str, as_json: bool) -> None:
+    from aiconsult_desktop.domain.french import day_month_year, month_year
+    from aiconsult_desktop.services import employers, meetings, questions, statements
+
+    rows: list[dict[str, Any]]
+    lines: list[str]
+    if what == "employers":
+        found = employers.list_employers(store)
+        rows = [asdict(e) for e in found]
+        lines = [f"{e.id}\t{e.name}\t" + ", ".join(b.name for b in e.bodies) for e in found]
+    elif what == "meetings":
+        found_m = meetings.list_meetings(store)
+        rows = [{**asdict(m), "body": m.body_name, "employer": m.employer_name} for m in found_m]
+        lines = [
+            f"{m.id}\t{month_year(m.starts_at) if m.month_only else day_month_year(m.starts_at)}"
+            f"\t{m.kind.label}\t{m.body_name or '-'}\t{m.employer_name}\t{m.title}"
+            for m in found_m
+        ]
+    elif what == "questions":
+        found_q = questions.list_questions(store)
+        rows = [{**asdict(q), "employer": q.employer_name} for q in found_q]
+        lines = [
+            f"{q.id}\t{day_month_year(q.asked_on)}\t{q.state.label}\t{q.employer_name}\t"
+            + " ".join(q.text.split())[:100]
+            for q in found_q
+        ]
+    else:
+        found_s = statements.list_statements(store)
+        rows = [asdict(s) for s in found_s]
+        lines = [
+            f"{s.id}\t{s.kind.label}\t{s.state.label}\t{s.meeting_title}\t{s.title}"
+            for s in found_s
+        ]
+    if as_json:
+        print(json.dumps(_plain(rows), ensure_ascii=False, indent=2))
+    elif lines:
+        print("\n".join(lines))
+    else:
+        print("(aucun élément)")
+
+
+def _demo(store: Store, _args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.demo import load_demo
+
+    load_demo(store)
+    print("Dossier de démonstration chargé.")
+
+
+def _dump(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.transfer import dump_to_file
+
+    dump_to_file(store, Path(args.output))
+    print(f"Base exportée dans {args.output}")
+
+
+def _load(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.transfer import load_file
+
+    load_file(store, Path(args.file))
+    print(f"Fichier {args.file} chargé.")
+
+
+def _export(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.exports import export_statement
+
+    written = export_statement(store, args.id, Path(args.output))
+    print(f"Document écrit : {written}")
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="aiconsult",
+        description="AIConsult Desktop en ligne de commande (mêmes données que l'application).",
+    )
+    parser.add_argument("--data-dir", help="dossier des données (sinon AICONSULT_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=FrenchParser)
+
+    commands.add_parser("demo", help="charger le dossier de démonstration (base vide)")
+
+    listing = commands.add_parser("list", help="lister employeurs, réunions, questions…")
+    listing.add_argument("what", choices=["employers", "meetings", "questions", "statements"])
+    listing.add_argument("--json", action="store_true", help="sortie JSON")
+
+    dump = commands.add_parser("dump", help="exporter toute la base en JSON")
+    dump.add_argument("-o", "--output", required=True, metavar="FICHIER.json")
+
+    load = commands.add_parser("load", help="charger un export JSON dans une base vide")
+    load.add_argument("file", metavar="FICHIER.json")
+
+    export = commands.add_parser("export", help="exporter un document Word")
+    kinds = export.add_subparsers(dest="kind", required=True, parser_class=FrenchParser)
+    statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
+    statement.add_argument("id", type=int)
+    statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
+    return parser
+
+
+HANDLERS: dict[str, Callable[[Store, argparse.Namespace], None]] = {
+    "demo": _demo,
+    "list": lambda store, args: _list(store, args.what, args.json),
+    "dump": _dump,
+    "load": _load,
+    "export": _export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # Windows consoles
+    from aiconsult_desktop.context import open_user_store, setup_logging
+
+    try:
+        store = open_user_store(args.data_dir)
+    except UserError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_USER_ERROR
+    assert store.path is not None
+    log_path = setup_logging(store.path.parent)
+    try:
+        HANDLERS[args.command](store, args)
+    except UserError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception:
+        logging.getLogger("aiconsult_desktop.cli").exception("Erreur inattendue")
+        print(f"Erreur inattendue ; le détail est dans le journal {log_path}.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Builders shared by tests: a store with one employer, meeting, question, statement."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from aiconsult_desktop.domain.enums import BodyKind, MeetingKind, StatementKind
+from aiconsult_desktop.services import employers, meetings, organisation, questions, statements
+from aiconsult_desktop.services.records import (
+    BodyData,
+    EmployerData,
+    MeetingData,
+    OrganisationData,
+    QuestionData,
+    StatementData,
+)
+from aiconsult_desktop.store import Store, open_store
+
+
+def new_store(tmp_path: Path, name: str = "store.sqlite3") -> Store:
+    return open_store(tmp_path / name)
+
+
+def small_dossier(store: Store) -> dict[str, int]:
+    organisation.save_organisation(
+        store,
+        OrganisationData(
+            name="Syndicat CGT des territoriaux de Lyon",
+            short_name="CGT",
+            signature="Les élu·es CGT au CST",
+            place="Lyon",
+        ),
+    )
+    employer = employers.save_employer(
+        store,
+        EmployerData(
+            name="Métropole de Lyon",
+            bodies=[BodyData(BodyKind.CST, "CST"), BodyData(BodyKind.F3SCT, "F3SCT")],
+        ),
+    )
+    assert employer.id is not None
+    cst = next(b for b in employer.bodies if b.kind is BodyKind.CST)
+    meeting = meetings.save_meeting(
+        store,
+        MeetingData(
+            employer_id=employer.id,
+            body_id=cst.id,
+            kind=MeetingKind.PLENARY,
+            title="CST du 5 juin 2025",
+            starts_at=datetime(2025, 6, 5, 9, 30),
+            ends_at=datetime(2025, 6, 5, 12, 0),
+        ),
+    )
+    assert meeting.id is not None
+    question = questions.save_question(
+        store,
+        QuestionData(
+            employer_id=employer.id,
+            text="Quel calendrier de consultation du CST sur l'outil d'IA ?",
+            asked_on=date(2025, 6, 5),
+            meeting_id=meeting.id,
+        ),
+    )
+    statement = statements.save_statement(
+        store,
+        StatementData(
+            meeting_id=meeting.id,
+            kind=StatementKind.INTERVENTION,
+            title="Intelligence artificielle",
+            text="Premier paragraphe.\nSecond paragraphe.",
+        ),
+    )
+    assert question.id is not None and statement.id is not None
+    return {
+        "employer": employer.id,
+        "meeting": meeting.id,
+        "question": question.id,
+        "statement": statement.id,
+    }

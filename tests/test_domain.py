@@ -1,0 +1,60 @@
+"""Domain rules: text cleaning, French dates, enums, meeting times."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from aiconsult_desktop.domain.enums import MeetingKind, QuestionState
+from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase
+from aiconsult_desktop.domain.rules import check_meeting_times
+from aiconsult_desktop.domain.text import clean_line, clean_text, long_text, required_line
+from aiconsult_desktop.errors import ValidationError
+
+
+def test_pasted_control_characters_become_breaks_or_vanish() -> None:
+    assert clean_text("ligne\x0bsuite\x0cpage\x00fin\r\n") == "ligne\nsuite\npagefin\n"
+
+
+def test_emoji_and_right_to_left_text_are_kept() -> None:
+    text = "Avis défavorable ✊ — العمال / עובדים"
+    assert clean_text(text) == text
+
+
+def test_one_line_fields_fold_newlines() -> None:
+    assert clean_line("  Région des\nPays de la Loire  ") == "Région des Pays de la Loire"
+
+
+@pytest.mark.parametrize("value", ["", "   ", "\n\t", "\x00\x0b"])
+def test_empty_or_whitespace_required_field_is_refused_in_french(value: str) -> None:
+    with pytest.raises(ValidationError, match="Le champ « Nom » est obligatoire"):
+        required_line(value, "Nom")
+
+
+def test_enormous_text_is_refused_with_its_size() -> None:
+    with pytest.raises(ValidationError, match="dépasse la taille admise"):
+        long_text("a" * 5_000_001, "Texte", required=False)
+
+
+def test_french_dates() -> None:
+    assert day_month_year(date(2025, 6, 5)) == "5 juin 2025"
+    assert day_month_year(date(2024, 10, 1)) == "1er octobre 2024"
+    assert meeting_date_phrase(datetime(2025, 6, 5), month_only=False) == "du 5 juin 2025"
+    assert meeting_date_phrase(datetime(2025, 3, 1), month_only=True) == "de mars 2025"
+    assert meeting_date_phrase(datetime(2025, 4, 1), month_only=True) == "d'avril 2025"
+    assert meeting_date_phrase(datetime(2025, 8, 1), month_only=True) == "d'août 2025"
+
+
+def test_meeting_ending_before_it_starts_is_refused() -> None:
+    with pytest.raises(ValidationError, match="se termine avant de commencer"):
+        check_meeting_times(datetime(2025, 6, 5, 14), datetime(2025, 6, 5, 9))
+    check_meeting_times(datetime(2025, 6, 5, 9), None)
+
+
+def test_enums_parse_machine_values_and_french_labels() -> None:
+    assert MeetingKind.parse("Réunion d'information") is MeetingKind.INFORMATION
+    assert QuestionState.parse("PENDING") is QuestionState.PENDING
+    with pytest.raises(ValueError, match="valeurs possibles : pending"):
+        QuestionState.parse("oubliée")
+    assert QuestionState.PARTIAL.is_open and not QuestionState.ANSWERED.is_open
