@@ -64,8 +64,6 @@ def suggested_file_name(statement: StatementData, meeting: MeetingData) -> str:
 def export_statement(
     store: Store, statement_id: int, target: Path, template: Path | None = None
 ) -> Path:
-    from aiconsult_desktop.export.intervention import write_intervention
-
     statement = get_statement(store, statement_id)
     meeting = get_meeting(store, statement.meeting_id)
     organisation = get_organisation(store)
@@ -80,5 +78,7 @@ def export_statement(
             if target.suffix
             else target.with_suffix(".docx")
         )
+    from aiconsult_desktop.export.intervention import write_intervention
+
     write_intervention(build_document(statement, meeting, organisation), target, template)
     return target
