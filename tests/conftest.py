@@ -39,3 +39,12 @@ def soffice() -> Iterator[str]:
     require_component(found is not None, "LibreOffice (soffice)")
     assert found is not None
     yield found
+
+
+@pytest.fixture
+def pdftotext() -> Iterator[str]:
+    """poppler's pdftotext, to read back what LibreOffice rendered."""
+    found = shutil.which("pdftotext")
+    require_component(found is not None, "pdftotext (poppler-utils)")
+    assert found is not None
+    yield found

@@ -5,10 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
-import signal
 import struct
-import subprocess
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -23,8 +20,8 @@ from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.export.document import InterventionDocument
 from aiconsult_desktop.export.docx_io import default_template
 from aiconsult_desktop.export.intervention import write_intervention
+from tests.rendering import rendered_pages
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
 ORGANISATION = "CGT Région des Pays de la Loire"
 REDEVABILITE = (
     "Le terme de redevabilité est la traduction française (dans la norme ISO 26000 "
@@ -497,50 +494,6 @@ def test_a_previous_export_is_replaced_whole(tmp_path: Path) -> None:
 
 
 # -- LibreOffice, the real client ----------------------------------------------------------
-
-
-@pytest.fixture
-def pdftotext() -> str:
-    found = shutil.which("pdftotext")
-    if found is None:
-        if IN_CI:
-            pytest.fail("pdftotext (poppler-utils) is required under CI=true", pytrace=False)
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return found
-
-
-def rendered_pages(soffice: str, pdftotext: str, path: Path, work: Path) -> list[str]:
-    """Convert `path` to PDF with LibreOffice and return each page's text, spaces folded."""
-    out, profile = work / "pdf", work / "lo-profile"
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        str(path),
-    ]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
-    )
-    try:
-        _, errors = process.communicate(timeout=120)
-    except subprocess.TimeoutExpired:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-        pytest.fail("LibreOffice did not convert the document within 120 s")
-    pdf = out / f"{path.stem}.pdf"
-    assert pdf.is_file(), errors.decode(errors="replace")
-    text = subprocess.run(
-        [pdftotext, str(pdf), "-"], capture_output=True, check=True, timeout=60
-    ).stdout.decode("utf-8")
-    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
 
 
 @pytest.mark.libreoffice

@@ -1,0 +1,44 @@
+"""LibreOffice, the real client: every exported document is converted to PDF and read back."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def rendered_pages(soffice: str, pdftotext: str, path: Path, work: Path) -> list[str]:
+    """Convert `path` to PDF with LibreOffice and return each page's text, spaces folded."""
+    out, profile = work / "pdf", work / "lo-profile"
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        str(path),
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        _, errors = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.communicate()
+        pytest.fail("LibreOffice did not convert the document within 120 s")
+    pdf = out / f"{path.stem}.pdf"
+    assert pdf.is_file(), errors.decode(errors="replace")
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
