@@ -1,21 +1,473 @@
-"""Placeholder: replaced by the real page."""
+"""Tableau de bord: what needs attention, readable at a glance when the app opens.
+
+Answers the three questions a representative has before a meeting: which employer owes
+us answers and since when, what is the next meeting, which statements are still being
+written. On an empty store it says where to start instead of showing empty boxes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aiconsult_desktop.domain.enums import StatementState
+from aiconsult_desktop.services.demo import load_demo
+from aiconsult_desktop.services.employers import list_employers
+from aiconsult_desktop.services.meetings import list_meetings
+from aiconsult_desktop.services.organisation import get_organisation
+from aiconsult_desktop.services.questions import count_open_questions
+from aiconsult_desktop.services.records import (
+    EmployerData,
+    MeetingData,
+    OrganisationData,
+    StatementData,
+)
+from aiconsult_desktop.services.statements import list_statements
+from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.locale import date_time, long_date, month_year
+from aiconsult_desktop.ui.widgets import attempt_done
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.ui.main_window import MainWindow
+
+UPCOMING_SHOWN = 5
+RECENT_SHOWN = 3
+DRAFTS_SHOWN = 5
+MUTED = "color: palette(placeholder-text);"
+
+
+@dataclass
+class Snapshot:
+    """Everything the dashboard shows, read in one go so a failure shows one message."""
+
+    organisation: OrganisationData
+    employers: list[EmployerData]
+    open_questions: dict[int, tuple[int, date]]
+    meetings: list[MeetingData]
+    statements: list[StatementData]
+    empty: bool
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 question", "12 questions"; French treats 0 as singular ("0 question")."""
+    word = singular if count <= 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def elapsed(since: date, today: date) -> str:
+    """How long a question has waited, in the unit a reader cares about."""
+    days = (today - since).days
+    if days <= 0:
+        return "aujourd'hui"
+    months = (today.year - since.year) * 12 + today.month - since.month
+    if today.day < since.day:
+        months -= 1
+    if months >= 24:
+        return f"il y a plus de {months // 12} ans"
+    if months >= 12:
+        return "il y a plus d'un an"
+    if months >= 1:
+        return f"il y a {months} mois"
+    return f"il y a {plural(days, 'jour')}"
+
+
+def until(day: date, today: date) -> str:
+    days = (day - today).days
+    if days <= 0:
+        return "aujourd'hui"
+    if days == 1:
+        return "demain"
+    return f"dans {days} jours"
+
+
+def meeting_when(meeting: MeetingData) -> str:
+    """ "5 juin 2025, 09:30", or "mars 2025" when only the month is known."""
+    if meeting.month_only:
+        return month_year(meeting.starts_at)
+    if meeting.starts_at.time() == datetime.min.time():
+        return long_date(meeting.starts_at)
+    return date_time(meeting.starts_at)
+
+
+def is_upcoming(meeting: MeetingData, today: date) -> bool:
+    """A meeting known only by its month stays "upcoming" for that whole month."""
+    if meeting.month_only:
+        return (meeting.starts_at.year, meeting.starts_at.month) >= (today.year, today.month)
+    return meeting.starts_at.date() >= today
+
+
+def _clear(layout: QLayout) -> None:
+    """Remove and destroy a layout's content (rebuilt on every refresh)."""
+    while layout.count():
+        child = layout.takeAt(0)
+        if child is None:
+            break
+        widget = child.widget()
+        inner = child.layout()
+        if widget is not None:
+            widget.setParent(None)  # gone from findChildren at once, deleted later
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
+            inner.deleteLater()
+
+
+def _label(text: str, *, rich: bool = False, muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setStyleSheet(MUTED)
+    return label
+
+
+def _link_button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tooltip)
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+class Card(QFrame):
+    """A titled, framed block of the dashboard whose body is rebuilt on refresh."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#card { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+        )
+        self.heading = QLabel(title)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        self.footer = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.body)
+        layout.addLayout(self.footer)
+
+    def clear(self) -> None:
+        _clear(self.body)
 
 
 class DashboardPage(QWidget):
+    """The opening screen: pending questions per employer, meetings, statements in progress."""
+
     title = "Tableau de bord"
 
-    def __init__(self, store: Store, window: QWidget) -> None:
+    def __init__(self, store: Store, window: MainWindow) -> None:
         super().__init__()
         self.store = store
         self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.title))
+        self.today: Callable[[], date] = date.today
+        """Replaceable in tests, so "upcoming" does not depend on the day they run."""
+
+        self.heading = QLabel(self.title)
+        self.heading.setObjectName("pageTitle")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subtitle = _label("", muted=True)
+        self.organisation_hint = QWidget()
+        hint_layout = QHBoxLayout(self.organisation_hint)
+        hint_layout.setContentsMargins(0, 0, 0, 0)
+        hint_layout.addWidget(
+            _label(
+                "Votre organisation n'est pas renseignée : son nom figure en tête de chaque "
+                "document exporté."
+            ),
+            1,
+        )
+        hint_layout.addWidget(
+            _link_button(
+                "Renseigner l'&organisation",
+                "Ouvrir les paramètres",
+                lambda: self.window_.open_page(self.window_.settings),
+            )
+        )
+
+        self.empty_card = self._build_empty_card()
+        self.questions_card = Card("Questions sans réponse")
+        self.questions_card.footer.addWidget(
+            _link_button(
+                "Toutes les &questions",
+                "Ouvrir la page Questions (Ctrl+3)",
+                lambda: self.open_questions(None),
+            )
+        )
+        self.questions_card.footer.addStretch(1)
+        self.meetings_card = Card("Prochaines réunions")
+        self.meetings_card.footer.addWidget(
+            _link_button(
+                "Toutes les &réunions",
+                "Ouvrir la page Réunions (Ctrl+2)",
+                lambda: self.window_.open_page(self.window_.meetings),
+            )
+        )
+        self.meetings_card.footer.addStretch(1)
+        self.statements_card = Card("Déclarations en préparation")
+        self.statements_card.footer.addWidget(
+            _link_button(
+                "Toutes les &déclarations",
+                "Ouvrir la page Déclarations (Ctrl+4)",
+                lambda: self.window_.open_page(self.window_.statements),
+            )
+        )
+        self.statements_card.footer.addStretch(1)
+
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(self.questions_card)
+        left.addWidget(self.statements_card)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self.meetings_card)
+        right.addStretch(1)
+        self.cards = QWidget()
+        columns = QHBoxLayout(self.cards)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(16)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.subtitle)
+        column.addWidget(self.organisation_hint)
+        column.addWidget(self.empty_card)
+        column.addWidget(self.cards)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _build_empty_card(self) -> QFrame:
+        card = Card("Commencez par renseigner votre organisation et les employeurs suivis")
+        card.body.addWidget(
+            _label(
+                "1. Votre organisation (nom, sigle, signature, lieu) : elle signe chaque "
+                "document exporté.<br>"
+                "2. Les employeurs que vous suivez et leurs instances (CST, F3SCT…).<br>"
+                "3. Ensuite, vos réunions, les questions posées et vos déclarations.",
+                rich=True,
+            )
+        )
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(
+            _link_button(
+                "Renseigner l'&organisation",
+                "Ouvrir les paramètres de votre organisation",
+                lambda: self.window_.open_page(self.window_.settings),
+            )
+        )
+        buttons.addWidget(
+            _link_button(
+                "Ajouter un &employeur",
+                "Ouvrir la page Employeurs et instances sur un formulaire vierge",
+                self._new_employer,
+            )
+        )
+        buttons.addWidget(
+            _link_button(
+                "Découvrir avec la dé&monstration",
+                "Charger le dossier de démonstration (Région des Pays de la Loire, "
+                "déploiement de l'IA)",
+                self.load_demo,
+            )
+        )
+        buttons.addStretch(1)
+        card.footer.addLayout(buttons)
+        return card
+
+    # Navigation --------------------------------------------------------------------
+
+    def open_questions(self, employer_id: int | None) -> None:
+        """Open the Questions page, showing only that employer's open questions if it can."""
+        page = self.window_.questions
+        self.window_.open_page(page)
+        show_open = getattr(page, "show_open_questions", None)
+        if employer_id is not None and callable(show_open):
+            show_open(employer_id)
+
+    def _new_employer(self) -> None:
+        self.window_.open_page(self.window_.employers)
+        self.window_.employers.new_employer()
+
+    def load_demo(self) -> None:
+        if attempt_done(self, lambda: load_demo(self.store)):
+            self.window_.data_changed.emit()
+
+    # Content -----------------------------------------------------------------------
+
+    def _read(self) -> Snapshot:
+        return Snapshot(
+            organisation=get_organisation(self.store),
+            employers=list_employers(self.store),
+            open_questions=count_open_questions(self.store),
+            meetings=list_meetings(self.store),
+            statements=list_statements(self.store),
+            empty=is_empty(self.store),
+        )
 
     def refresh(self) -> None:
-        pass
+        snapshot = attempt(self, self._read)
+        if snapshot is None:
+            return
+        today = self.today()
+        organisation = snapshot.organisation
+        starting = snapshot.empty or not snapshot.employers
+        self.subtitle.setText(
+            f"{organisation.name} · aujourd'hui {long_date(today)}"
+            if organisation.is_set
+            else f"Aujourd'hui {long_date(today)}"
+        )
+        self.organisation_hint.setVisible(not organisation.is_set and not starting)
+        self.empty_card.setVisible(starting)
+        self.cards.setVisible(not starting)
+        if starting:
+            return
+        self._fill_questions(snapshot, today)
+        self._fill_meetings(snapshot.meetings, today)
+        self._fill_statements(snapshot.statements, {m.id: m for m in snapshot.meetings})
+
+    def _fill_questions(self, snapshot: Snapshot, today: date) -> None:
+        card = self.questions_card
+        card.clear()
+        total = sum(count for count, _oldest in snapshot.open_questions.values())
+        if not total:
+            card.body.addWidget(_label("Aucune question en attente de réponse.", muted=True))
+        for employer in snapshot.employers:
+            count, oldest = snapshot.open_questions.get(employer.id or 0, (0, today))
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            name = f"<b>{html.escape(employer.name)}</b>"
+            if not count:
+                if total:
+                    row.addWidget(
+                        _label(f"{name}<br>Aucune question en attente.", rich=True, muted=True),
+                        1,
+                    )
+                    card.body.addLayout(row)
+                continue
+            waiting = plural(count, "question") + " en attente de réponse"
+            since = f"depuis le {long_date(oldest)} ({elapsed(oldest, today)})"
+            emphasis = "font-size: large; font-weight: 600"
+            text = f"{name}<br><span style='{emphasis}'>{waiting}</span><br>{since}"
+            label = _label(text, rich=True)
+            label.setObjectName("pendingQuestions")
+            row.addWidget(label, 1)
+            button = _link_button(
+                "&Voir",
+                f"Ouvrir les questions en attente de {employer.name}",
+                partial(self.open_questions, employer.id),
+            )
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(row)
+
+    def _fill_meetings(self, meetings: list[MeetingData], today: date) -> None:
+        card = self.meetings_card
+        card.clear()
+        upcoming = [m for m in meetings if is_upcoming(m, today)]
+        if upcoming:
+            card.heading.setText("Prochaines réunions")
+            shown = upcoming[:UPCOMING_SHOWN]
+        else:
+            card.heading.setText("Réunions")
+            card.body.addWidget(_label("Aucune réunion à venir."))
+            shown = list(reversed(meetings))[:RECENT_SHOWN]
+            if shown:
+                card.body.addWidget(_label("Les plus récentes :", muted=True))
+        for meeting in shown:
+            card.body.addWidget(self._meeting_label(meeting, today, upcoming=bool(upcoming)))
+        if not meetings:
+            card.body.addWidget(_label("Aucune réunion enregistrée pour l'instant.", muted=True))
+        if len(upcoming) > UPCOMING_SHOWN:
+            more = len(upcoming) - UPCOMING_SHOWN
+            card.body.addWidget(_label(f"… et {plural(more, 'autre')} à venir.", muted=True))
+
+    def _meeting_label(self, meeting: MeetingData, today: date, *, upcoming: bool) -> QLabel:
+        when = html.escape(meeting_when(meeting))
+        if upcoming and not meeting.month_only:
+            when += f" <span style='{MUTED}'>({until(meeting.starts_at.date(), today)})</span>"
+        details = [meeting.employer_name, meeting.body_name or meeting.kind.label]
+        if meeting.body_name:
+            details.append(meeting.kind.label)
+        if meeting.place:
+            details.append(meeting.place)
+        text = (
+            f"<b>{when}</b><br>{html.escape(meeting.title)}<br>"
+            f"<span style='{MUTED}'>{html.escape(' · '.join(details))}</span>"
+        )
+        label = _label(text, rich=True)
+        label.setObjectName("meeting")
+        return label
+
+    def _fill_statements(
+        self, statements: list[StatementData], meetings: dict[int | None, MeetingData]
+    ) -> None:
+        card = self.statements_card
+        card.clear()
+        drafts = [s for s in statements if s.state is StatementState.DRAFT]
+        to_validate = [s for s in statements if s.state is StatementState.TO_VALIDATE]
+        if not drafts and not to_validate:
+            card.body.addWidget(_label("Aucune déclaration en brouillon ni à valider.", muted=True))
+            return
+        counts = []
+        if drafts:
+            counts.append(plural(len(drafts), "déclaration") + " en brouillon")
+        if to_validate:
+            counts.append(plural(len(to_validate), "déclaration") + " à valider")
+        summary = _label(f"<span style='font-size: large'>{' · '.join(counts)}</span>", rich=True)
+        summary.setObjectName("statementCounts")
+        card.body.addWidget(summary)
+        for statement in (to_validate + drafts)[:DRAFTS_SHOWN]:
+            meeting = statement.meeting_title
+            if statement.meeting_id in meetings:
+                meeting = f"{meeting}, {meeting_when(meetings[statement.meeting_id])}"
+            card.body.addWidget(
+                _label(
+                    f"• {html.escape(statement.title)} "
+                    f"<span style='{MUTED}'>({html.escape(statement.state.label.lower())}"
+                    f" — {html.escape(meeting)})</span>",
+                    rich=True,
+                )
+            )

@@ -1,0 +1,152 @@
+"""Small generic widgets shared by several pages.
+
+Kept deliberately tiny and free of business logic: they only translate between what
+the user sees (French labels, record titles) and what the services want (enum members,
+record ids), so every page picks values the same way.
+
+- `EnumCombo(enum_cls)`: `value()`, `set_value(member)`.
+- `IdCombo()`: `set_items([(id_or_None, text), ...])`, `current_id()`, `set_current_id(id)`.
+- `attempt_form(parent, action, fields)`: `guard.attempt` that also focuses the field a
+  `ValidationError` names.
+- `attempt_done(parent, action)`: `guard.attempt` for actions returning None (deletes):
+  True when it worked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from aiconsult_desktop.domain.enums import LabelledEnum
+from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.ui.guard import attempt
+
+E = TypeVar("E", bound=LabelledEnum)
+T = TypeVar("T")
+
+
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo box listing the members of a `LabelledEnum` by their French label.
+
+    The member itself is stored as item data, so `value()` never has to parse a label
+    back. Usage::
+
+        combo = EnumCombo(BodyKind)
+        combo.set_value(BodyKind.F3SCT)
+        combo.value()  # -> BodyKind.F3SCT
+    """
+
+    def __init__(
+        self,
+        enum_cls: type[E],
+        parent: QWidget | None = None,
+        *,
+        members: Iterable[E] | None = None,
+    ) -> None:
+        """`members` restricts or reorders the choices (default: all, in declaration order)."""
+        super().__init__(parent)
+        # Look members up by value: calling a LabelledEnum class with only the value
+        # confuses type checkers (its __new__ takes the label too).
+        self._by_value: dict[str, E] = {member.value: member for member in enum_cls}
+        for member in members if members is not None else enum_cls:
+            self.addItem(member.label, member.value)
+
+    def value(self) -> E:
+        """The selected member (the first one if nothing was explicitly chosen)."""
+        index = max(self.currentIndex(), 0)
+        return self._by_value[self.itemData(index)]
+
+    def set_value(self, member: E | str) -> None:
+        """Select `member` (a member or its stored value); unknown values are ignored."""
+        index = self.findData(str(member))
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class IdCombo(QComboBox):
+    """A combo box to pick a record by id, showing its title.
+
+    `None` is a legitimate id: use it for an entry such as "(aucun)" when the choice is
+    optional. Usage::
+
+        combo = IdCombo()
+        combo.set_items([(None, "(aucun dossier)"), (3, "Déploiement de l'IA")])
+        combo.set_current_id(3)
+        combo.current_id()  # -> 3
+    """
+
+    def set_items(self, items: Iterable[tuple[int | None, str]]) -> None:
+        """Replace the choices, keeping the current id selected when it still exists."""
+        previous = self.current_id()
+        blocked = self.blockSignals(True)
+        try:
+            self.clear()
+            for record_id, text in items:
+                self.addItem(text, record_id)
+        finally:
+            self.blockSignals(blocked)
+        if not self.set_current_id(previous) and self.count():
+            self.setCurrentIndex(0)
+        if self.current_id() != previous:
+            # Signals were blocked while refilling: tell listeners the choice changed.
+            self.currentIndexChanged.emit(self.currentIndex())
+
+    def current_id(self) -> int | None:
+        """The id of the selected record, or None (nothing selected or the "none" entry)."""
+        if self.currentIndex() < 0:
+            return None
+        data = self.currentData()
+        return data if isinstance(data, int) else None
+
+    def set_current_id(self, record_id: int | None) -> bool:
+        """Select the entry with `record_id`; return False (selection unchanged) if absent."""
+        for index in range(self.count()):
+            data = self.itemData(index)
+            if data == record_id or (record_id is None and data is None):
+                self.setCurrentIndex(index)
+                return True
+        return False
+
+
+def attempt_form(
+    parent: QWidget | None, action: Callable[[], T], fields: Mapping[str, QWidget]
+) -> T | None:
+    """Run a form's save like `guard.attempt`, then put the cursor where the problem is.
+
+    A French dialog alone leaves the user hunting for the faulty field: `fields` maps the
+    names services put in `ValidationError.field` ("Nom de l'employeur", "name"…) to the
+    widgets that edit them, and the named one gets the focus. What the user typed stays.
+    """
+    failures: list[ValidationError] = []
+
+    def run() -> T:
+        try:
+            return action()
+        except ValidationError as error:
+            failures.append(error)
+            raise
+
+    result = attempt(parent, run)
+    if failures and failures[0].field in fields:
+        widget = fields[failures[0].field or ""]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+    return result
+
+
+def attempt_done(parent: QWidget | None, action: Callable[[], object]) -> bool:
+    """`guard.attempt` for actions that return nothing (deletions, imports).
+
+    `attempt` returns None both on success and on a reported error for those; this tells
+    the two apart so the page only says "supprimé" when it is true.
+    """
+
+    def run() -> bool:
+        action()
+        return True
+
+    return attempt(parent, run) is True
