@@ -1,21 +1,165 @@
-"""Placeholder: replaced by the real page."""
+"""Réunions: the calendar of meetings of each employer's bodies, and their agenda."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QLabel
+
+from aiconsult_desktop.services import dossiers, employers, meetings
+from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.forms import (
+    Column,
+    RecordTableModel,
+    attempt_form,
+    button,
+    fit_columns,
+    meeting_date,
+)
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.locale import date_time, month_year
+from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
+from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.widgets import IdCombo
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.ui.main_window import MainWindow
 
 
-class MeetingsPage(QWidget):
+def _when(meeting: MeetingData) -> str:
+    if meeting.month_only:
+        return f"Date connue au mois seulement : {month_year(meeting.starts_at)}"
+    end = f" – {date_time(meeting.ends_at)}" if meeting.ends_at else ""
+    return date_time(meeting.starts_at) + end
+
+
+MEETING_COLUMNS: list[Column[MeetingData]] = [
+    Column("Date", meeting_date, _when),
+    Column("Intitulé", lambda m: m.title, lambda m: m.title),
+    Column("Type", lambda m: m.kind.label),
+    Column("Instance", lambda m: m.body_name or "—"),
+    Column("Décl.", lambda m: str(m.statement_count), lambda m: "Nombre de déclarations"),
+    Column("Employeur", lambda m: m.employer_name, lambda m: m.employer_name),
+]
+EMPLOYER_COLUMN = 5
+
+
+class MeetingsPage(RecordPage[MeetingData]):
+    """Meetings by date, filtered by employer, with the editor of the selected one."""
+
     title = "Réunions"
+    new_text = "&Nouvelle réunion"
+    new_tip = "Nouvelle réunion (Ctrl+N)"
+    delete_tip = "Supprimer la réunion (Suppr dans la liste)"
+    empty_text = (
+        "Aucune réunion pour l'instant.\n"
+        "Saisissez la prochaine séance dans le formulaire ou cliquez sur « Nouvelle réunion »."
+    )
 
-    def __init__(self, store: Store, window: QWidget) -> None:
-        super().__init__()
-        self.store = store
-        self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.title))
+    def __init__(self, store: Store, window: MainWindow) -> None:
+        super().__init__(store, window)
+        self.employer_filter = IdCombo()
+        self.employer_filter.setMinimumContentsLength(24)
+        self.employer_filter.setToolTip("N'afficher que les réunions de cet employeur")
+        self.employer_filter.currentIndexChanged.connect(self._filter_changed)
+        filter_label = QLabel("Af&ficher :")
+        filter_label.setBuddy(self.employer_filter)
 
-    def refresh(self) -> None:
-        pass
+        self.form = MeetingForm(self.tracker)
+        self.statements_button = button(
+            "Décl&arations de cette réunion",
+            "Ouvrir les déclarations de cette réunion",
+            self.open_statements,
+        )
+        model: RecordTableModel[MeetingData] = RecordTableModel(
+            MEETING_COLUMNS, lambda m: m.id, lambda m: f"{m.place} {m.notes}"
+        )
+        self._setup(
+            model,
+            self.form,
+            filters=[filter_label, self.employer_filter],
+            buttons=[self.statements_button],
+        )
+        fit_columns(self.view, stretch=1, widths={EMPLOYER_COLUMN: 160})
+
+    # RecordPage hooks ---------------------------------------------------------------------
+
+    def _reload_choices(self) -> None:
+        found = attempt(
+            self,
+            lambda: (employers.list_employers(self.store), dossiers.list_dossiers(self.store)),
+        )
+        if found is None:
+            return
+        employer_list, dossier_list = found
+        blocked = self.employer_filter.blockSignals(True)
+        self.employer_filter.set_items(
+            [(None, "Tous les employeurs"), *((e.id, e.name) for e in employer_list)]
+        )
+        self.employer_filter.blockSignals(blocked)
+        self.form.set_choices(employer_list, dossier_list)
+        # One employer in view: its name on every row says nothing.
+        single = len(employer_list) <= 1 or self.employer_filter.current_id() is not None
+        self.view.setColumnHidden(EMPLOYER_COLUMN, single)
+
+    def _list_records(self) -> Sequence[MeetingData]:
+        return meetings.list_meetings(self.store, employer_id=self.employer_filter.current_id())
+
+    def _fill_editor(self, record: MeetingData | None) -> None:
+        self.form.load(record, self.employer_filter.current_id())
+
+    def _save_editor(self) -> MeetingData | None:
+        data = self.form.record()
+        return attempt_form(self, lambda: meetings.save_meeting(self.store, data), self.form.fields)
+
+    def _delete_record(self, record: MeetingData) -> bool:
+        assert record.id is not None
+        count = record.statement_count
+        text = f"Supprimer la réunion « {record.title} » du {meeting_date(record)} ?"
+        if count:
+            noun = "déclaration" if count == 1 else "déclarations"
+            text += (
+                f"\n\nElle a {count} {noun}, qui seront supprimées avec elle. "
+                "Les questions posées à cette réunion sont conservées."
+            )
+        if not dialogs.confirm(self, "Supprimer la réunion", text, destructive=True):
+            return False
+        meeting_id = record.id
+
+        def delete() -> bool:
+            meetings.delete_meeting(self.store, meeting_id, with_statements=count > 0)
+            return True
+
+        return attempt(self, delete) is not None
+
+    def _default_row(self) -> int:
+        """The next meeting to prepare, else the most recent one."""
+        records = self.model.records()
+        now = datetime.now()
+        upcoming = [row for row, m in enumerate(records) if m.starts_at >= now]
+        return upcoming[0] if upcoming else len(records) - 1
+
+    def _commit_pending(self) -> None:
+        self.form.agenda.commit_edit()
+
+    def _after_show(self) -> None:
+        self.statements_button.setEnabled(self.editing_id() is not None)
+
+    # Page actions ------------------------------------------------------------------------
+
+    def _filter_changed(self, *_args: object) -> None:
+        """Only the list changes: a reload never overwrites unsaved changes in the form."""
+        self.refresh()
+
+    def open_statements(self) -> None:
+        """The Déclarations page, showing only this meeting's statements."""
+        if not self.leave():
+            return
+        meeting_id = self.editing_id()
+        if meeting_id is None:
+            return
+        self.window_.statements.show_meeting(meeting_id)

@@ -1,0 +1,429 @@
+"""Pieces shared by the record pages (meetings, questions, statements).
+
+Every page shows a list of records beside an editor. What they have in common lives here
+so each page reads as "which columns, which fields" rather than Qt plumbing:
+
+- `RecordTableModel`: a thin read-only table over service records, with named roles;
+- `SearchProxy`: a filter that ignores case and accents ("emotions" finds "émotions");
+- `ChangeTracker`: knows whether the editor holds something not yet saved;
+- `attempt_form`: `guard.attempt` that also puts the cursor in the field at fault;
+- small factories so buttons, shortcuts and date editors look the same on every page.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.services.records import MeetingData
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.locale import FRENCH, long_date, month_year
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+"""The whole record of the row (a services dataclass)."""
+IdRole = Qt.ItemDataRole.UserRole + 2
+"""The record's id (int), so selections survive a reload."""
+SearchRole = Qt.ItemDataRole.UserRole + 3
+"""Folded text of the row (no case, no accents) that `SearchProxy` matches against."""
+
+ROLE_NAMES = {RecordRole: b"record", IdRole: b"recordId", SearchRole: b"searchText"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text: users type "emotions" and expect "émotions".
+
+    Both the searched text and the query go through this, so "Élections" and "elections"
+    meet in the middle. "œ" stays "œ" (it is a letter, not an accented "o").
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def one_line(text: str) -> str:
+    """Multi-line text shown in a table cell: the view elides, but only one line."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column of a `RecordTableModel`: its French header and how a record shows in it."""
+
+    header: str
+    text: Callable[[T], str]
+    tooltip: Callable[[T], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are service records, kept as they came; nothing is edited in place.
+
+    The services already sort and filter; the model only presents. `set_records` resets
+    the whole model (cheap at a union office's scale: hundreds of rows, not millions).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        record_id: Callable[[T], int | None],
+        search_text: Callable[[T], str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._record_id = record_id
+        self._search_text = search_text
+        self._records: list[T] = []
+        self._folded: list[str] = []
+
+    # Reading -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == RecordRole:
+            return record
+        if role == IdRole:
+            return self._record_id(record)
+        if role == SearchRole:
+            return self._folded[index.row()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({role: QByteArray(name) for role, name in ROLE_NAMES.items()})
+        return names
+
+    # Access by row or id -----------------------------------------------------------------
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self._folded = [self._fold(r) for r in self._records]
+        self.endResetModel()
+
+    def records(self) -> list[T]:
+        return list(self._records)
+
+    def record(self, row: int) -> T | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def row_of(self, record_id: int | None) -> int:
+        """Row of the record with this id, or -1."""
+        if record_id is None:
+            return -1
+        for row, record in enumerate(self._records):
+            if self._record_id(record) == record_id:
+                return row
+        return -1
+
+    def put_record(self, record: T) -> int:
+        """Show a freshly saved record without a reset, so the selection stays put.
+
+        Used while the user is moving from one record to another: a reset at that moment
+        would lose the row they clicked.
+        """
+        row = self.row_of(self._record_id(record))
+        if row < 0:
+            row = len(self._records)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._records.append(record)
+            self._folded.append(self._fold(record))
+            self.endInsertRows()
+        else:
+            self._records[row] = record
+            self._folded[row] = self._fold(record)
+            last = self.index(row, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(row, 0), last)
+        return row
+
+    def _fold(self, record: T) -> str:
+        parts = [column.text(record) for column in self._columns]
+        if self._search_text is not None:
+            parts.append(self._search_text(record))
+        return fold(" ".join(parts))
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Keeps rows whose folded text contains every word typed, in any order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        words = fold(text).split()
+        if words == self._words:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+; the older call is deprecated there
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt < 6.10
+            self._words = words
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        haystack = model.data(model.index(source_row, 0, source_parent), SearchRole) or ""
+        return all(word in haystack for word in self._words)
+
+
+class ChangeTracker(QObject):
+    """Whether the editor holds changes not yet saved.
+
+    Pages load a record inside `loading()` so filling the widgets does not count as a
+    change; anything the user does afterwards does, and `changed` tells the page to show
+    "Modifications non enregistrées".
+    """
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dirty = False
+        self._loading = 0
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(self.mark)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.mark)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.mark)
+            elif isinstance(widget, QDateTimeEdit):  # QDateEdit is one too
+                widget.dateTimeChanged.connect(self.mark)
+            else:
+                raise TypeError(f"cannot watch {type(widget).__name__}")
+
+    def mark(self, *_args: object) -> None:
+        if self._loading or self._dirty:
+            return
+        self._dirty = True
+        self.changed.emit(True)
+
+    def clear(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.changed.emit(False)
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Programmatic changes (refilled choices) that are not the user's doing."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Fill widgets without marking the editor as changed; leaves it clean."""
+        with self.quiet():
+            yield
+        self.clear()
+
+
+def attempt_form(
+    parent: QWidget, action: Callable[[], R], fields: Mapping[str, QWidget]
+) -> R | None:
+    """Like `guard.attempt`, and put the cursor where the problem is.
+
+    Services name the faulty field in `ValidationError.field` (a key such as "ends_at",
+    or the French label of a required field); `fields` maps those names to widgets.
+    """
+
+    def run() -> R:
+        try:
+            return action()
+        except ValidationError as error:
+            widget = fields.get(error.field or "")
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            raise
+
+    return attempt(parent, run)
+
+
+def button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button with a mnemonic (& in `text`) and a tooltip naming its shortcut."""
+    widget = QPushButton(text)
+    widget.setToolTip(tooltip)
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget
+
+
+def add_shortcut(
+    owner: QWidget,
+    keys: QKeySequence | QKeySequence.StandardKey | str,
+    slot: Callable[[], object],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    """A keyboard shortcut that works while `owner` is visible.
+
+    Qt ignores shortcuts of hidden widgets, so every page may claim Ctrl+N: only the page
+    on screen answers. Buttons keep their Alt mnemonic because the shortcut is separate.
+    """
+    action = QAction(owner)
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(context)
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    return action
+
+
+def record_table(model: QAbstractTableModel | QSortFilterProxyModel) -> QTableView:
+    """A table of records: whole rows selected, one at a time, text elided on one line."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def fit_columns(view: QTableView, stretch: int, widths: Mapping[int, int] | None = None) -> None:
+    """One column takes the free width; the others fit their text or get a set width.
+
+    Without this a table of long titles grows a horizontal scroll bar and the column
+    users read (the title) is the one cut off.
+    """
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(40)
+    for column in range(header.count()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif widths and column in widths:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(column, widths[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+def french_datetime_edit() -> QDateTimeEdit:
+    """Date and time with a calendar, in French whatever the system locale."""
+    edit = QDateTimeEdit()
+    edit.setLocale(FRENCH)
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setLocale(FRENCH)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    return edit
+
+
+def french_date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setLocale(FRENCH)
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setLocale(FRENCH)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+    )
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """Naive local datetime, as the store keeps meeting times (wall-clock in France)."""
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def meeting_date(meeting: MeetingData) -> str:
+    """ "mars 2025" for a meeting known only by its month, else "5 juin 2025"."""
+    return month_year(meeting.starts_at) if meeting.month_only else long_date(meeting.starts_at)
+
+
+def meeting_label(meeting: MeetingData) -> str:
+    """How a meeting is named in combos of other pages: its date, then its title."""
+    return f"{meeting_date(meeting)} — {meeting.title}"
+
+
+def count_phrase(count: int, singular: str, plural: str | None = None) -> str:
+    """French counts: "0 question", "1 question", "2 questions" (0 is singular in French)."""
+    return f"{count} {singular if count < 2 else (plural or singular + 's')}"

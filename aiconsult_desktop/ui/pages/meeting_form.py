@@ -1,0 +1,337 @@
+"""The editor of one meeting, with its agenda (ordre du jour).
+
+Kept apart from the page so the page reads as "list, filter, actions". The form only
+turns widgets into a `MeetingData` and back; the service checks it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aiconsult_desktop.domain.enums import AgendaItemKind, DatePrecision, MeetingKind
+from aiconsult_desktop.services.records import (
+    AgendaItemData,
+    DossierData,
+    EmployerData,
+    MeetingData,
+)
+from aiconsult_desktop.ui.forms import (
+    ChangeTracker,
+    add_shortcut,
+    button,
+    french_datetime_edit,
+    from_qdatetime,
+    to_qdatetime,
+)
+from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
+
+DAY_FORMAT = "dd/MM/yyyy HH:mm"
+MONTH_FORMAT = "MMMM yyyy"
+
+
+class AgendaEditor(QWidget):
+    """Agenda items in order: title and "Pour avis"/"Pour information".
+
+    The table is rebuilt after each add/remove/move: simpler and safer than moving cell
+    widgets around, and an agenda has a dozen items at most.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int | None] = []
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Point", "Nature"])
+        self.table.verticalHeader().setVisible(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(150)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+
+        self.add_button = button(
+            "A&jouter un point", "Ajouter un point à la fin de l'ordre du jour", self.add
+        )
+        self.remove_button = button(
+            "Retirer le &point", "Retirer le point sélectionné", self.remove
+        )
+        self.up_button = button(
+            "&Monter", "Avancer le point dans l'ordre du jour (Ctrl+Haut)", self.move_up
+        )
+        self.down_button = button(
+            "&Descendre", "Reculer le point dans l'ordre du jour (Ctrl+Bas)", self.move_down
+        )
+        add_shortcut(self.table, "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(self.table, "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut)
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def items(self) -> list[AgendaItemData]:
+        """In display order; positions are renumbered from 1 (the service does too)."""
+        self.commit_edit()
+        result = []
+        for row, item_id in enumerate(self._ids):
+            cell = self.table.item(row, 0)
+            combo = self.table.cellWidget(row, 1)
+            kind = combo.value() if isinstance(combo, EnumCombo) else AgendaItemKind.INFORMATION
+            result.append(
+                AgendaItemData(
+                    id=item_id,
+                    title=cell.text() if cell is not None else "",
+                    kind=kind,
+                    position=row + 1,
+                )
+            )
+        return result
+
+    def commit_edit(self) -> None:
+        """Take in a title still being typed in its cell.
+
+        Qt commits a cell editor when it loses focus; Ctrl+S keeps the focus where it is,
+        so without this the last title typed would be saved empty.
+        """
+        index = self.table.currentIndex()
+        if not index.isValid() or index.column() != 0:
+            return
+        editor = self.table.indexWidget(index)
+        if editor is not None:
+            self.table.commitData(editor)
+
+    def set_items(self, items: list[AgendaItemData], select: int = -1) -> None:
+        blocked = self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(0)
+            ordered = sorted(items, key=lambda a: a.position)
+            self._ids = [item.id for item in ordered]
+            self.table.setRowCount(len(ordered))
+            for row, item in enumerate(ordered):
+                self.table.setItem(row, 0, QTableWidgetItem(item.title))
+                combo: EnumCombo[AgendaItemKind] = EnumCombo(AgendaItemKind)
+                combo.set_value(item.kind)
+                combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+                self.table.setCellWidget(row, 1, combo)
+        finally:
+            self.table.blockSignals(blocked)
+        if 0 <= select < len(ordered):
+            self.table.setCurrentCell(select, 0)
+
+    def add(self) -> None:
+        items = self.items()
+        items.append(AgendaItemData(title="", position=len(items) + 1))
+        self.set_items(items, select=len(items) - 1)
+        cell = self.table.item(len(items) - 1, 0)
+        if cell is not None:
+            self.table.editItem(cell)  # type the new item's title straight away
+        self.changed.emit()
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        items = self.items()
+        del items[row]
+        self.set_items(items, select=min(row, len(items) - 1))
+        self.changed.emit()
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(1)
+
+    def _move(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        items = self.items()
+        if row < 0 or not 0 <= target < len(items):
+            return
+        items[row], items[target] = items[target], items[row]
+        for position, item in enumerate(items, start=1):
+            item.position = position
+        self.set_items(items, select=target)
+        self.changed.emit()
+
+
+class MeetingForm(QWidget):
+    """Fields of a meeting. `load()` fills it, `record()` reads it back."""
+
+    def __init__(self, tracker: ChangeTracker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._employers: list[EmployerData] = []
+        self._loaded: MeetingData | None = None
+
+        self.kind: EnumCombo[MeetingKind] = EnumCombo(MeetingKind)
+        self.employer = IdCombo()
+        self.body = IdCombo()
+        self.dossier = IdCombo()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Ex. : CST du 5 juin 2025")
+        self.starts = french_datetime_edit()
+        self.month_only = QCheckBox("Date &connue au mois seulement")
+        self.month_only.setToolTip("Pour une réunion citée sans jour précis (« CST de mars 2025 »)")
+        self.has_end = QCheckBox("&Heure de fin :")
+        self.ends = french_datetime_edit()
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("Ex. : Hôtel de Région, salle 3")
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(80)
+        self.agenda = AgendaEditor()
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow("&Type :", self.kind)
+        form.addRow("Emplo&yeur :", self.employer)
+        form.addRow("&Instance :", self.body)
+        form.addRow("Dossie&r :", self.dossier)
+        form.addRow("Intit&ulé :", self.title)
+        form.addRow("Dé&but :", self.starts)
+        form.addRow("", self.month_only)
+        form.addRow(self.has_end, self.ends)
+        form.addRow("&Lieu :", self.place)
+        form.addRow("N&otes :", self.notes)
+
+        agenda_title = QLabel("<b>Ordre du jour</b>")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(agenda_title)
+        layout.addWidget(self.agenda, 1)
+
+        self.employer.currentIndexChanged.connect(self._employer_changed)
+        self.month_only.toggled.connect(self._precision_changed)
+        self.has_end.toggled.connect(self._end_toggled)
+        tracker.watch(
+            self.kind,
+            self.employer,
+            self.body,
+            self.dossier,
+            self.title,
+            self.starts,
+            self.month_only,
+            self.has_end,
+            self.ends,
+            self.place,
+            self.notes,
+        )
+        self.agenda.changed.connect(tracker.mark)
+
+        self.fields: dict[str, QWidget] = {
+            "employer": self.employer,
+            "body": self.body,
+            "starts_at": self.starts,
+            "ends_at": self.ends,
+            "Intitulé de la réunion": self.title,
+            "Lieu": self.place,
+            "Notes": self.notes,
+            "Point de l'ordre du jour": self.agenda.table,
+        }
+
+    def set_choices(self, employers: list[EmployerData], dossiers: list[DossierData]) -> None:
+        self._employers = employers
+        self.employer.set_items([(e.id, e.name) for e in employers])
+        self.dossier.set_items([(None, "(aucun dossier)"), *((d.id, d.title) for d in dossiers)])
+        self._employer_changed()
+
+    def load(self, meeting: MeetingData | None, default_employer: int | None = None) -> None:
+        """Show `meeting`, or a blank new one for `default_employer` (or the first)."""
+        self._loaded = meeting
+        if meeting is None:
+            start = datetime.combine(date.today(), time(9, 30))
+            if default_employer is not None:
+                self.employer.set_current_id(default_employer)
+            elif self.employer.count():
+                self.employer.setCurrentIndex(0)
+            self.kind.set_value(MeetingKind.PLENARY)
+            self.body.set_current_id(None)
+            self.dossier.set_current_id(None)
+            for line in (self.title, self.place):
+                line.clear()
+            self.notes.clear()
+            self.starts.setDateTime(to_qdatetime(start))
+            self.month_only.setChecked(False)
+            self.has_end.setChecked(False)
+            self.ends.setDateTime(to_qdatetime(start + timedelta(hours=2)))
+            self.agenda.set_items([])
+        else:
+            self.employer.set_current_id(meeting.employer_id)
+            self._employer_changed()
+            self.kind.set_value(meeting.kind)
+            self.body.set_current_id(meeting.body_id)
+            self.dossier.set_current_id(meeting.dossier_id)
+            self.title.setText(meeting.title)
+            self.place.setText(meeting.place)
+            self.notes.setPlainText(meeting.notes)
+            self.starts.setDateTime(to_qdatetime(meeting.starts_at))
+            self.month_only.setChecked(meeting.month_only)
+            self.has_end.setChecked(meeting.ends_at is not None)
+            end = meeting.ends_at or meeting.starts_at + timedelta(hours=2)
+            self.ends.setDateTime(to_qdatetime(end))
+            self.agenda.set_items(meeting.agenda)
+        self._precision_changed(self.month_only.isChecked())
+        self._end_toggled(self.has_end.isChecked())
+
+    def record(self) -> MeetingData:
+        """What the user typed, as a record for `save_meeting` (id kept for an update)."""
+        employer_id = self.employer.current_id()
+        month_only = self.month_only.isChecked()
+        ends_at = (
+            from_qdatetime(self.ends.dateTime())
+            if self.has_end.isChecked() and not month_only
+            else None
+        )
+        return MeetingData(
+            id=self._loaded.id if self._loaded is not None else None,
+            employer_id=employer_id if employer_id is not None else 0,
+            kind=self.kind.value(),
+            title=self.title.text(),
+            starts_at=from_qdatetime(self.starts.dateTime()),
+            ends_at=ends_at,
+            body_id=self.body.current_id(),
+            dossier_id=self.dossier.current_id(),
+            date_precision=DatePrecision.MONTH if month_only else DatePrecision.DAY,
+            place=self.place.text(),
+            notes=self.notes.toPlainText(),
+            agenda=self.agenda.items(),
+        )
+
+    def _employer_changed(self, *_args: object) -> None:
+        """The body list follows the employer: a CST belongs to one employer."""
+        employer = next((e for e in self._employers if e.id == self.employer.current_id()), None)
+        bodies = employer.bodies if employer is not None else []
+        self.body.set_items([(None, "(aucune instance)"), *((b.id, b.name) for b in bodies)])
+
+    def _precision_changed(self, month_only: bool) -> None:
+        self.starts.setDisplayFormat(MONTH_FORMAT if month_only else DAY_FORMAT)
+        self.has_end.setEnabled(not month_only)
+        self.ends.setEnabled(not month_only and self.has_end.isChecked())
+
+    def _end_toggled(self, checked: bool) -> None:
+        self.ends.setEnabled(checked and not self.month_only.isChecked())
+        if checked and self.ends.dateTime() < self.starts.dateTime():
+            self.ends.setDateTime(self.starts.dateTime().addSecs(2 * 3600))

@@ -1,0 +1,361 @@
+"""The shape shared by the Réunions, Questions and Déclarations pages.
+
+A list of records on the left, the editor of one record on the right. What this base class
+owns is the part users would notice if a page got it wrong:
+
+- nothing typed is lost: leaving a record (another row, "Nouveau", another page) saves the
+  editor first; if the save is refused, the user stays on the record with the French
+  message and their text;
+- "Modifications non enregistrées" shows while the editor differs from the store;
+- a reload (after any save, or when the page is shown again) never overwrites an editor
+  with unsaved changes, and keeps the selected record selected.
+
+Pages supply the model's columns, the editor widgets and the service calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.forms import (
+    ChangeTracker,
+    RecordRole,
+    RecordTableModel,
+    add_shortcut,
+    button,
+    record_table,
+)
+from aiconsult_desktop.ui.guard import attempt
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.ui.main_window import MainWindow
+
+T = TypeVar("T")
+
+UNSAVED = "Modifications non enregistrées"
+SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+class RecordPage(QWidget, Generic[T]):
+    """Base of a list + editor page. Subclasses call `_setup()` at the end of `__init__`."""
+
+    title = ""
+    new_text = "&Nouveau"
+    new_tip = "Nouvel élément (Ctrl+N)"
+    delete_tip = "Supprimer (Suppr)"
+    empty_text = "Rien à afficher pour l'instant."
+
+    def __init__(self, store: Store, window: MainWindow) -> None:
+        super().__init__()
+        self.store = store
+        self.window_ = window
+        self.tracker = ChangeTracker(self)
+        self._editing: T | None = None
+        self._switching = False
+        self._refreshed = False
+
+        self.new_button = button(self.new_text, self.new_tip, self.new)
+        self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save)
+        self.delete_button = button("&Supprimer", self.delete_tip, self.delete)
+        self.unsaved_label = QLabel("")
+        self.unsaved_label.setObjectName("unsavedLabel")
+        self.unsaved_label.setStyleSheet("color: #a4441b; font-weight: bold;")
+        self.tracker.changed.connect(self._on_dirty_changed)
+        add_shortcut(self, QKeySequence.StandardKey.New, self.new)
+        add_shortcut(self, QKeySequence.StandardKey.Save, self.save)
+
+    # Hooks -------------------------------------------------------------------------------
+
+    def _list_records(self) -> Sequence[T]:
+        """The records to list, through the services (may raise UserError)."""
+        raise NotImplementedError
+
+    def _record_id(self, record: T) -> int | None:
+        return record.id  # type: ignore[attr-defined, no-any-return]
+
+    def _reload_choices(self) -> None:
+        """Refill combos (employers, meetings…) from the store; keep current choices."""
+
+    def _fill_editor(self, record: T | None) -> None:
+        """Show `record` in the editor, or a blank new one for None."""
+        raise NotImplementedError
+
+    def _save_editor(self) -> T | None:
+        """Save the editor through the services; None when refused (message shown)."""
+        raise NotImplementedError
+
+    def _delete_record(self, record: T) -> bool:
+        """Confirm and delete; True when deleted."""
+        raise NotImplementedError
+
+    def _default_row(self) -> int:
+        """Which row to open when nothing was selected yet."""
+        return 0
+
+    def _after_show(self) -> None:
+        """Enable or label page-specific actions once a record is in the editor."""
+
+    def _commit_pending(self) -> None:
+        """Take in an edit still open in a table cell (it would count only on focus out)."""
+
+    # Layout ------------------------------------------------------------------------------
+
+    def _setup(
+        self,
+        model: RecordTableModel[T],
+        editor: QWidget,
+        *,
+        proxy: QSortFilterProxyModel | None = None,
+        filters: Sequence[QWidget] = (),
+        buttons: Sequence[QWidget] = (),
+        under_list: Sequence[QWidget] = (),
+        sizes: tuple[int, int] = (560, 440),
+    ) -> None:
+        self.model = model
+        self.proxy = proxy
+        if proxy is not None:
+            proxy.setSourceModel(model)
+        self.view = record_table(proxy if proxy is not None else model)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        add_shortcut(
+            self.view,
+            QKeySequence.StandardKey.Delete,
+            self.delete,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        self.empty_label = QLabel(self.empty_text)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.empty_label)
+
+        heading = QLabel(self.title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        for widget in filters:
+            top.addWidget(widget)
+        top.addStretch(1)
+
+        actions = QHBoxLayout()
+        for widget in (self.new_button, self.save_button, self.delete_button, *buttons):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.unsaved_label)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_stack, 1)
+        for widget in under_list:
+            left_layout.addWidget(widget)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, sizes[0])
+        self.splitter.setStretchFactor(1, sizes[1])
+        self.splitter.setSizes(list(sizes))
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+
+    # State -------------------------------------------------------------------------------
+
+    @property
+    def editing(self) -> T | None:
+        """The stored record shown in the editor (None: a new one)."""
+        return self._editing
+
+    def editing_id(self) -> int | None:
+        return None if self._editing is None else self._record_id(self._editing)
+
+    def _view_index(self, source_row: int) -> QModelIndex:
+        index = self.model.index(source_row, 0)
+        return self.proxy.mapFromSource(index) if self.proxy is not None else index
+
+    def _select_source_row(self, source_row: int) -> None:
+        """Select without triggering the leave-and-load logic (the caller handles it)."""
+        selection = self.view.selectionModel()
+        self._switching = True
+        try:
+            index = self._view_index(source_row) if source_row >= 0 else QModelIndex()
+            if index.isValid():
+                selection.setCurrentIndex(index, SELECT)
+                self.view.scrollTo(index)
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        finally:
+            self._switching = False
+
+    def _show(self, record: T | None) -> None:
+        self._editing = record
+        with self.tracker.loading():
+            self._fill_editor(record)
+        self.delete_button.setEnabled(record is not None)
+        self._after_show()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        if not shiboken6.isValid(self.unsaved_label):
+            return  # the window is being torn down: nothing left to show it on
+        self.unsaved_label.setText(UNSAVED if dirty else "")
+        # A new record being typed can be thrown away with the same button.
+        self.delete_button.setEnabled(self._editing is not None or dirty)
+
+    def _update_empty_state(self) -> None:
+        rows = (self.proxy or self.model).rowCount()
+        self.list_stack.setCurrentWidget(self.view if rows else self.empty_label)
+
+    # Reloading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload lists and choices; the editor is reloaded only when it holds no changes."""
+        self._refreshed = True
+        with self.tracker.quiet():
+            self._reload_choices()
+        records = attempt(self, self._list_records)
+        if records is None:
+            return
+        keep_id = self.editing_id()
+        self.model.set_records(records)
+        row = self.model.row_of(keep_id)
+        if row >= 0 and not self._view_index(row).isValid():
+            row = -1  # hidden by a filter
+        self._update_empty_state()
+        if self.tracker.dirty:
+            self._select_source_row(row)
+            return
+        if row < 0 and keep_id is None and self._editing is None and self._has_view_rows():
+            row = self._source_row_at(self._default_row())
+        elif row < 0 and self._has_view_rows():
+            row = self._source_row_at(0)
+        self._select_source_row(row)
+        self._show(self.model.record(row) if row >= 0 else None)
+
+    def _has_view_rows(self) -> bool:
+        return (self.proxy or self.model).rowCount() > 0
+
+    def _source_row_at(self, view_row: int) -> int:
+        view_model = self.proxy or self.model
+        view_row = min(max(view_row, 0), view_model.rowCount() - 1)
+        index = view_model.index(view_row, 0)
+        return self.proxy.mapToSource(index).row() if self.proxy is not None else index.row()
+
+    # Moving between records --------------------------------------------------------------
+
+    def _on_current_row_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: object
+    ) -> None:
+        if self._switching or not current.isValid():
+            return
+        record = current.data(RecordRole)
+        if record is None or (
+            self._editing is not None and self._record_id(record) == self.editing_id()
+        ):
+            return
+        if not self.leave():
+            # The view is still handling the click: put the selection back afterwards.
+            QTimer.singleShot(0, self._reselect_editing)
+            return
+        self._show(record)
+
+    def _reselect_editing(self) -> None:
+        self._select_source_row(self.model.row_of(self.editing_id()))
+
+    def leave(self) -> bool:
+        """Save what the user typed before showing something else; False if refused."""
+        self._commit_pending()
+        if not self.tracker.dirty:
+            return True
+        saved = self._save_editor()
+        if saved is None:
+            return False
+        self._editing = saved
+        self.tracker.clear()
+        self.model.put_record(saved)
+        self._update_empty_state()
+        return True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Switching to another page (or closing the window) saves the editor."""
+        super().hideEvent(event)
+        if event.spontaneous() or QCoreApplication.closingDown():
+            return
+        self._commit_pending()
+        if self.tracker.dirty and self.leave():
+            self.window_.data_changed.emit()
+
+    # Actions -----------------------------------------------------------------------------
+
+    def new(self) -> None:
+        if not self.leave():
+            return
+        self._select_source_row(-1)
+        self._show(None)
+
+    def save(self) -> None:
+        saved = self._save_editor()
+        if saved is None:
+            return
+        self._editing = saved
+        self.tracker.clear()
+        self._announce_change()
+
+    def delete(self) -> None:
+        record = self._editing
+        if record is None:
+            if self.tracker.dirty and dialogs.confirm(
+                self, "Abandonner la saisie", "Abandonner ce qui a été saisi ?", destructive=True
+            ):
+                self._show(None)
+            return
+        if not self._delete_record(record):
+            return
+        self._editing = None
+        self.tracker.clear()
+        self._announce_change()
+
+    def _announce_change(self) -> None:
+        """Tell the window (other pages' counts change) and make sure this page reloads."""
+        self._refreshed = False
+        self.window_.data_changed.emit()
+        if not self._refreshed:
+            self.refresh()
