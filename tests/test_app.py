@@ -122,3 +122,52 @@ def test_the_main_window_opens_on_the_dashboard(qtbot, tmp_path: Path) -> None: 
         "Employeurs et instances",
         "Paramètres",
     ]
+
+
+def test_closing_saves_typing_and_stays_open_when_it_cannot(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from aiconsult_desktop.services import organisation, statements
+    from aiconsult_desktop.ui.main_window import MainWindow
+
+    store = new_store(tmp_path)
+    demo.load_demo(store)
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, text, _title="": shown.append(text))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+
+    window.show_page(window.pages.index(window.settings))
+    window.settings.place_edit.setText("Angers")
+    window.settings.place_edit.textEdited.emit("Angers")
+    assert window.close()
+    assert organisation.get_organisation(store).place == "Angers"
+
+    window.show()
+    window.show_page(window.pages.index(window.settings))
+    window.settings.name_edit.setText("   ")
+    window.settings.name_edit.textEdited.emit("   ")
+    assert not window.close()
+    assert window.isVisible() and window.stack.currentWidget() is window.settings
+    assert "obligatoire" in shown[-1]
+    assert organisation.get_organisation(store).name == "CGT Région des Pays de la Loire"
+    assert len(statements.list_statements(store)) == 5
+
+
+def test_dashboard_voir_shows_that_employers_open_questions(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from aiconsult_desktop.ui.main_window import MainWindow
+
+    store = new_store(tmp_path)
+    demo.load_demo(store)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(window.pages.index(window.questions))
+    window.questions.search.setText("aucun mot de ce genre")
+    window.show_page(0)
+    window.dashboard.open_questions(1)
+    assert window.stack.currentWidget() is window.questions
+    assert window.questions.employer_filter.current_id() == 1
+    assert window.questions.search.text() == ""
+    assert window.questions.view.model().rowCount() == 12

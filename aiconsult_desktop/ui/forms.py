@@ -6,7 +6,6 @@ so each page reads as "which columns, which fields" rather than Qt plumbing:
 - `RecordTableModel`: a thin read-only table over service records, with named roles;
 - `SearchProxy`: a filter that ignores case and accents ("emotions" finds "émotions");
 - `ChangeTracker`: knows whether the editor holds something not yet saved;
-- `attempt_form`: `guard.attempt` that also puts the cursor in the field at fault;
 - small factories so buttons, shortcuts and date editors look the same on every page.
 """
 
@@ -48,9 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import MeetingData
-from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import FRENCH, long_date, month_year
 
 T = TypeVar("T")
@@ -289,27 +286,6 @@ class ChangeTracker(QObject):
         with self.quiet():
             yield
         self.clear()
-
-
-def attempt_form(
-    parent: QWidget, action: Callable[[], R], fields: Mapping[str, QWidget]
-) -> R | None:
-    """Like `guard.attempt`, and put the cursor where the problem is.
-
-    Services name the faulty field in `ValidationError.field` (a key such as "ends_at",
-    or the French label of a required field); `fields` maps those names to widgets.
-    """
-
-    def run() -> R:
-        try:
-            return action()
-        except ValidationError as error:
-            widget = fields.get(error.field or "")
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            raise
-
-    return attempt(parent, run)
 
 
 def button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:

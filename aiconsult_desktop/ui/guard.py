@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TypeVar
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.ui import dialogs
 
 T = TypeVar("T")
@@ -34,6 +35,47 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     except UserError as error:
         dialogs.show_error(parent, error.message)
         return None
+
+
+def attempt_form(
+    parent: QWidget | None, action: Callable[[], T], fields: Mapping[str, QWidget]
+) -> T | None:
+    """Run a form's save like `guard.attempt`, then put the cursor where the problem is.
+
+    A French dialog alone leaves the user hunting for the faulty field: `fields` maps the
+    names services put in `ValidationError.field` ("Nom de l'employeur", "name"…) to the
+    widgets that edit them, and the named one gets the focus. What the user typed stays.
+    """
+    failures: list[ValidationError] = []
+
+    def run() -> T:
+        try:
+            return action()
+        except ValidationError as error:
+            failures.append(error)
+            raise
+
+    result = attempt(parent, run)
+    if failures and failures[0].field in fields:
+        widget = fields[failures[0].field or ""]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+    return result
+
+
+def attempt_done(parent: QWidget | None, action: Callable[[], object]) -> bool:
+    """`guard.attempt` for actions that return nothing (deletions, imports).
+
+    `attempt` returns None both on success and on a reported error for those; this tells
+    the two apart so the page only says "supprimé" when it is true.
+    """
+
+    def run() -> bool:
+        action()
+        return True
+
+    return attempt(parent, run) is True
 
 
 def install_excepthook(log_path: str) -> None:

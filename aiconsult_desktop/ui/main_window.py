@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -15,7 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.store import Store
+
+SIDEBAR_STYLE = """
+QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
+                      padding-top: 12px; outline: 0; }
+QListWidget#sidebar::item { padding: 9px 16px; border-left: 4px solid transparent; }
+QListWidget#sidebar::item:hover { background: #3b4450; }
+QListWidget#sidebar::item:selected { background: #444e5c; color: #ffffff;
+                                     border-left: 4px solid #d63031; }
+"""
 
 
 class Page(Protocol):
@@ -25,6 +35,9 @@ class Page(Protocol):
 
     def refresh(self) -> None:
         """Reload from the store: called each time the page is shown."""
+
+    def leave(self) -> bool:
+        """Save what the user typed before the window closes; False if it was refused."""
 
 
 class MainWindow(QMainWindow):
@@ -44,9 +57,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("AIConsult Desktop")
         self.resize(1200, 780)
 
+        self.setWindowIcon(QIcon(str(resource("icons", "aiconsult.svg"))))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(220)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.dashboard = DashboardPage(store, self)
         self.meetings = MeetingsPage(store, self)
@@ -89,6 +105,15 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self._refresh_current)
         self.show_page(0)
         self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Nothing typed is lost: every page saves; one that cannot keeps the window open."""
+        for index, page in enumerate(self.pages):
+            if not page.leave():  # type: ignore[attr-defined]
+                event.ignore()
+                self.show_page(index)
+                return
+        event.accept()
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)

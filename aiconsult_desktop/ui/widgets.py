@@ -6,23 +6,16 @@ record ids), so every page picks values the same way.
 
 - `EnumCombo(enum_cls)`: `value()`, `set_value(member)`.
 - `IdCombo()`: `set_items([(id_or_None, text), ...])`, `current_id()`, `set_current_id(id)`.
-- `attempt_form(parent, action, fields)`: `guard.attempt` that also focuses the field a
-  `ValidationError` names.
-- `attempt_done(parent, action)`: `guard.attempt` for actions returning None (deletes):
-  True when it worked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from aiconsult_desktop.domain.enums import LabelledEnum
-from aiconsult_desktop.errors import ValidationError
-from aiconsult_desktop.ui.guard import attempt
 
 E = TypeVar("E", bound=LabelledEnum)
 T = TypeVar("T")
@@ -109,44 +102,3 @@ class IdCombo(QComboBox):
                 self.setCurrentIndex(index)
                 return True
         return False
-
-
-def attempt_form(
-    parent: QWidget | None, action: Callable[[], T], fields: Mapping[str, QWidget]
-) -> T | None:
-    """Run a form's save like `guard.attempt`, then put the cursor where the problem is.
-
-    A French dialog alone leaves the user hunting for the faulty field: `fields` maps the
-    names services put in `ValidationError.field` ("Nom de l'employeur", "name"…) to the
-    widgets that edit them, and the named one gets the focus. What the user typed stays.
-    """
-    failures: list[ValidationError] = []
-
-    def run() -> T:
-        try:
-            return action()
-        except ValidationError as error:
-            failures.append(error)
-            raise
-
-    result = attempt(parent, run)
-    if failures and failures[0].field in fields:
-        widget = fields[failures[0].field or ""]
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-    return result
-
-
-def attempt_done(parent: QWidget | None, action: Callable[[], object]) -> bool:
-    """`guard.attempt` for actions that return nothing (deletions, imports).
-
-    `attempt` returns None both on success and on a reported error for those; this tells
-    the two apart so the page only says "supprimé" when it is true.
-    """
-
-    def run() -> bool:
-        action()
-        return True
-
-    return attempt(parent, run) is True

@@ -42,9 +42,8 @@ from aiconsult_desktop.services.records import (
 from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year
-from aiconsult_desktop.ui.widgets import attempt_done
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -320,13 +319,15 @@ class DashboardPage(QWidget):
 
     # Navigation --------------------------------------------------------------------
 
+    def leave(self) -> bool:
+        """Nothing is edited here: the window may always close."""
+        return True
+
     def open_questions(self, employer_id: int | None) -> None:
         """Open the Questions page, showing only that employer's open questions if it can."""
         page = self.window_.questions
         self.window_.open_page(page)
-        show_open = getattr(page, "show_open_questions", None)
-        if employer_id is not None and callable(show_open):
-            show_open(employer_id)
+        page.show_open_questions(employer_id)
 
     def _new_employer(self) -> None:
         self.window_.open_page(self.window_.employers)

@@ -45,8 +45,8 @@ from aiconsult_desktop.services.employers import (
 from aiconsult_desktop.services.records import BodyData, DossierData, EmployerData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.guard import attempt
-from aiconsult_desktop.ui.widgets import EnumCombo, attempt_done, attempt_form
+from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
+from aiconsult_desktop.ui.widgets import EnumCombo
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -239,6 +239,12 @@ class _RecordEditor(QWidget):
         self.dirty = False
         self.form_title.setText(self.title_for(record))
         self.delete_button.setEnabled(record is not None)
+
+    def leave(self) -> bool:
+        """Before the window closes: save what was typed; False (stay open) if refused."""
+        if self.dirty:
+            self.save()
+        return not self.dirty
 
     def mark_dirty(self) -> None:
         """Called by every edit in the form."""
@@ -677,6 +683,9 @@ class EmployersPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.tabs, 1)
+
+    def leave(self) -> bool:
+        return self.employer_editor.leave() and self.dossier_editor.leave()
 
     def refresh(self) -> None:
         self.employer_editor.refresh()

@@ -15,12 +15,11 @@ from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     Column,
     RecordTableModel,
-    attempt_form,
     button,
     fit_columns,
     meeting_date,
 )
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import date_time, month_year
 from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage

@@ -28,7 +28,6 @@ from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     SearchProxy,
     add_shortcut,
-    attempt_form,
     fit_columns,
     french_date_edit,
     from_qdate,
@@ -36,7 +35,7 @@ from aiconsult_desktop.ui.forms import (
     one_line,
     to_qdate,
 )
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.pages.question_model import (
     DOSSIER_COLUMN,
     EMPLOYER_COLUMN,
@@ -320,6 +319,12 @@ class QuestionsPage(RecordPage[QuestionData]):
     def _update_count(self) -> None:
         shown = self.view.model().rowCount()
         self.count_label.setText(count_text(shown, self.state_choice(), self.search.text()))
+
+    def show_open_questions(self, employer_id: int | None) -> None:
+        """The dashboard's "Voir": what this employer still owes, whatever was filtered before."""
+        self.search.clear()
+        self.state_filter.setCurrentIndex(self.state_filter.findData(OPEN_STATES))
+        self.employer_filter.set_current_id(employer_id)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -29,9 +29,8 @@ from aiconsult_desktop.services.organisation import get_organisation, save_organ
 from aiconsult_desktop.services.records import OrganisationData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import long_date
-from aiconsult_desktop.ui.widgets import attempt_form
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -231,6 +230,12 @@ class SettingsPage(QWidget):
             self._loading = False
         self._dirty = False
         self._update_previews()
+
+    def leave(self) -> bool:
+        """Before the window closes: save what was typed; False (stay open) if refused."""
+        if self._dirty:
+            self.save()
+        return not self._dirty
 
     def form_data(self) -> OrganisationData:
         """What the form says now; the service cleans and checks it."""

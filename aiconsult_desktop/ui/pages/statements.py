@@ -35,14 +35,13 @@ from aiconsult_desktop.ui.forms import (
     Column,
     RecordTableModel,
     add_shortcut,
-    attempt_form,
     button,
     count_phrase,
     fit_columns,
     meeting_date,
     meeting_label,
 )
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
 
