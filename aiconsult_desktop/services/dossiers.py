@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from aiconsult_desktop.domain.text import long_text, required_line
-from aiconsult_desktop.errors import NotFoundError, ValidationError
+from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import DossierData
+from aiconsult_desktop.services.rows import load_row
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Dossier
 
@@ -32,10 +33,7 @@ def save_dossier(store: Store, data: DossierData) -> DossierData:
             row = Dossier()
             session.add(row)
         else:
-            found = session.get(Dossier, data.id)
-            if found is None:
-                raise NotFoundError(f"Le dossier n° {data.id} n'existe pas (ou plus).")
-            row = found
+            row = load_row(session, Dossier, data.id)
         row.title, row.description = title, description
         session.flush()
         return DossierData(id=row.id, title=row.title, description=row.description)
@@ -44,7 +42,5 @@ def save_dossier(store: Store, data: DossierData) -> DossierData:
 def delete_dossier(store: Store, dossier_id: int) -> None:
     """Meetings, questions and statements of the dossier stay; they lose the link only."""
     with store.session() as session:
-        row = session.get(Dossier, dossier_id)
-        if row is None:
-            raise NotFoundError(f"Le dossier n° {dossier_id} n'existe pas (ou plus).")
+        row = load_row(session, Dossier, dossier_id)
         session.delete(row)

@@ -11,6 +11,7 @@ from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
 from aiconsult_desktop.services.records import BodyData, EmployerData
+from aiconsult_desktop.services.rows import load_row
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Body, Employer, Meeting, Question, Statement
 
@@ -49,9 +50,7 @@ def find_employer(store: Store, name: str) -> EmployerData:
 
 
 def _load(session: Session, employer_id: int) -> Employer:
-    row = session.get(Employer, employer_id, options=[selectinload(Employer.bodies)])
-    if row is None:
-        raise NotFoundError(f"L'employeur n° {employer_id} n'existe pas (ou plus).")
+    row = load_row(session, Employer, employer_id, options=[selectinload(Employer.bodies)])
     return row
 
 

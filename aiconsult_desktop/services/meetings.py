@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session, selectinload
 from aiconsult_desktop.domain.enums import AgendaItemKind, DatePrecision, MeetingKind
 from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import long_text, optional_line, required_line
-from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
+from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.records import AgendaItemData, MeetingData
+from aiconsult_desktop.services.rows import load_row, not_found
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import AgendaItem, Body, Employer, Meeting, Statement
 
@@ -66,7 +67,7 @@ def get_meeting(store: Store, meeting_id: int) -> MeetingData:
     with store.session() as session:
         found = _query(session, Meeting.id == meeting_id)
         if not found:
-            raise NotFoundError(f"La réunion n° {meeting_id} n'existe pas (ou plus).")
+            raise not_found(Meeting, meeting_id)
         return found[0]
 
 
@@ -97,10 +98,7 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             row = Meeting()
             session.add(row)
         else:
-            found = session.get(Meeting, data.id, options=[selectinload(Meeting.agenda)])
-            if found is None:
-                raise NotFoundError(f"La réunion n° {data.id} n'existe pas (ou plus).")
-            row = found
+            row = load_row(session, Meeting, data.id, options=[selectinload(Meeting.agenda)])
         row.employer_id, row.body_id, row.dossier_id = (
             data.employer_id,
             data.body_id,
@@ -134,9 +132,7 @@ def delete_meeting(store: Store, meeting_id: int, *, with_statements: bool = Fal
     Questions first put at this meeting stay, with their date.
     """
     with store.session() as session:
-        row = session.get(Meeting, meeting_id)
-        if row is None:
-            raise NotFoundError(f"La réunion n° {meeting_id} n'existe pas (ou plus).")
+        row = load_row(session, Meeting, meeting_id)
         statements = list(
             session.scalars(select(Statement).where(Statement.meeting_id == meeting_id))
         )

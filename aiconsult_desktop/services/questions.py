@@ -8,10 +8,10 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import QuestionState
-from aiconsult_desktop.domain.french import conflict_message
 from aiconsult_desktop.domain.text import long_text
-from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
+from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import QuestionData
+from aiconsult_desktop.services.rows import check_version, load_row, not_found
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question
 
@@ -70,7 +70,7 @@ def get_question(store: Store, question_id: int) -> QuestionData:
     with store.session() as session:
         found = session.execute(_select().where(Question.id == question_id)).first()
         if found is None:
-            raise NotFoundError(f"La question n° {question_id} n'existe pas (ou plus).")
+            raise not_found(Question, question_id)
         return _to_record(*found)
 
 
@@ -106,12 +106,8 @@ def save_question(store: Store, data: QuestionData) -> QuestionData:
             row = Question()
             session.add(row)
         else:
-            found = session.get(Question, data.id)
-            if found is None:
-                raise NotFoundError(f"La question n° {data.id} n'existe pas (ou plus).")
-            if data.version and found.version != data.version:
-                raise UserError(conflict_message("Cette question", found.updated_at))
-            row = found
+            row = load_row(session, Question, data.id)
+            check_version(row, data.version)
         row.employer_id, row.dossier_id, row.meeting_id = (
             data.employer_id,
             data.dossier_id,
@@ -126,9 +122,7 @@ def save_question(store: Store, data: QuestionData) -> QuestionData:
 
 def delete_question(store: Store, question_id: int) -> None:
     with store.session() as session:
-        row = session.get(Question, question_id)
-        if row is None:
-            raise NotFoundError(f"La question n° {question_id} n'existe pas (ou plus).")
+        row = load_row(session, Question, question_id)
         session.delete(row)
 
 

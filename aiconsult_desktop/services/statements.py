@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
-from aiconsult_desktop.domain.french import conflict_message
 from aiconsult_desktop.domain.text import long_text, required_line
-from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
+from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import StatementData
+from aiconsult_desktop.services.rows import check_version, load_row, not_found
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import AgendaItem, Dossier, Employer, Meeting, Statement
 
@@ -54,7 +54,7 @@ def get_statement(store: Store, statement_id: int) -> StatementData:
     with store.session() as session:
         found = session.execute(_select().where(Statement.id == statement_id)).first()
         if found is None:
-            raise NotFoundError(f"La déclaration n° {statement_id} n'existe pas (ou plus).")
+            raise not_found(Statement, statement_id)
         return _to_record(*found)
 
 
@@ -77,12 +77,8 @@ def save_statement(store: Store, data: StatementData) -> StatementData:
             row = Statement()
             session.add(row)
         else:
-            found = session.get(Statement, data.id)
-            if found is None:
-                raise NotFoundError(f"La déclaration n° {data.id} n'existe pas (ou plus).")
-            if data.version and found.version != data.version:
-                raise UserError(conflict_message("Cette déclaration", found.updated_at))
-            row = found
+            row = load_row(session, Statement, data.id)
+            check_version(row, data.version)
         row.meeting_id, row.agenda_item_id, row.dossier_id = (
             data.meeting_id,
             data.agenda_item_id,
@@ -97,7 +93,5 @@ def save_statement(store: Store, data: StatementData) -> StatementData:
 
 def delete_statement(store: Store, statement_id: int) -> None:
     with store.session() as session:
-        row = session.get(Statement, statement_id)
-        if row is None:
-            raise NotFoundError(f"La déclaration n° {statement_id} n'existe pas (ou plus).")
+        row = load_row(session, Statement, statement_id)
         session.delete(row)
