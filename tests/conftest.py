@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from aiconsult_desktop.services.demo import load_demo
+from aiconsult_desktop.store import Store, open_store
+from tests.gui_support import Dialogs
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -48,3 +52,24 @@ def pdftotext() -> Iterator[str]:
     require_component(found is not None, "pdftotext (poppler-utils)")
     assert found is not None
     yield found
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite store in the test's own folder."""
+    opened = open_store(tmp_path / "s.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    """The seed 001 demo dossier: Région des Pays de la Loire, 12 pending questions."""
+    load_demo(store)
+    return store
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    """Dialogs answered by the test (confirmations: yes); what was said is recorded."""
+    return Dialogs(monkeypatch)

@@ -148,10 +148,22 @@ def test_closing_saves_typing_and_stays_open_when_it_cannot(
     window.show_page(window.pages.index(window.settings))
     window.settings.name_edit.setText("   ")
     window.settings.name_edit.textEdited.emit("   ")
+    answers = [False, True]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "confirm",
+        lambda _p, _t, text, destructive=False: asked.append(text) or answers.pop(0),
+    )
+    # First "no": the window stays open on the page, the typing is still there.
     assert not window.close()
     assert window.isVisible() and window.stack.currentWidget() is window.settings
-    assert "obligatoire" in shown[-1]
+    assert "obligatoire" in shown[-1] and "Fermer quand même" in asked[0]
+    assert window.settings.name_edit.text() == "   "
+    # Then "yes": it closes, the saved organisation untouched.
+    assert window.close()
     assert organisation.get_organisation(store).name == "CGT Région des Pays de la Loire"
+    assert window.settings.name_edit.text() == "CGT Région des Pays de la Loire"
     assert len(statements.list_statements(store)) == 5
 
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QImage, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import BodyKind, MeetingKind, StatementKind, StatementState
-from aiconsult_desktop.services import demo
 from aiconsult_desktop.services.dossiers import list_dossiers, save_dossier
 from aiconsult_desktop.services.employers import list_employers, save_employer
 from aiconsult_desktop.services.meetings import list_meetings, save_meeting
@@ -29,75 +25,16 @@ from aiconsult_desktop.services.records import (
     StatementData,
 )
 from aiconsult_desktop.services.statements import list_statements, save_statement
-from aiconsult_desktop.store import Store, open_store
-from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.main_window import MainWindow
+from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "s.sqlite3")
-    yield opened
-    opened.close()
+from tests.gui_support import CTRL, Dialogs, make_window, type_text
 
 
 @pytest.fixture
-def demo_store(store: Store) -> Store:
-    demo.load_demo(store)
-    return store
-
-
-def make_window(qtbot: QtBot, store: Store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    # Shortcuts and focus need an active window, which offscreen grants after events.
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return window
-
-
-class Dialogs:
-    """Records what the pages asked or reported instead of opening modal boxes."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.errors: list[str] = []
-        self.confirmations: list[tuple[str, bool]] = []
-        self.answer = False
-        self.chosen_path: Path | None = None
-        monkeypatch.setattr(dialogs, "show_error", self._show_error)
-        monkeypatch.setattr(dialogs, "confirm", self._confirm)
-        monkeypatch.setattr(dialogs, "open_path", self._open_path)
-
-    def _show_error(self, _parent: Any, text: str, title: str = "") -> None:
-        self.errors.append(text)
-
-    def _confirm(self, _parent: Any, _title: str, text: str, *, destructive: bool = False) -> bool:
-        self.confirmations.append((text, destructive))
-        return self.answer
-
-    def _open_path(self, *_args: Any, **_kwargs: Any) -> Path | None:
-        return self.chosen_path
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return Dialogs(monkeypatch)
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type like a user; QTest.keyClicks aborts on non-ASCII ("é", "·"), so send those as
-    key events carrying the character, the way a French keyboard does."""
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, run)
-            QApplication.sendEvent(widget, event)
+def asked(said: Dialogs) -> Dialogs:
+    """These tests answer "no" to confirmations unless they say otherwise."""
+    said.answer = False
+    return said
 
 
 def visible_texts(widget: QWidget) -> str:

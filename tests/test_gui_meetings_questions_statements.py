@@ -6,14 +6,13 @@ said or asked, and answers confirmations itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import (
@@ -23,79 +22,21 @@ from aiconsult_desktop.domain.enums import (
     QuestionState,
     StatementKind,
 )
-from aiconsult_desktop.services import demo, employers, meetings, questions, statements
+from aiconsult_desktop.services import employers, meetings, questions, statements
 from aiconsult_desktop.services.records import (
     BodyData,
     EmployerData,
     MeetingData,
     QuestionData,
 )
-from aiconsult_desktop.store import Store, open_store
-from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.forms import IdRole, fold
-from aiconsult_desktop.ui.main_window import MainWindow
 from aiconsult_desktop.ui.pages.question_model import QuestionTableModel
 from aiconsult_desktop.ui.pages.record_page import UNSAVED
 from aiconsult_desktop.ui.widgets import EnumCombo
+from tests.gui_support import CTRL, Dialogs, make_window, type_text
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 END_BEFORE_START = "La réunion se termine avant de commencer : vérifiez l'heure de fin."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "s.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def demo_store(store: Store) -> Store:
-    demo.load_demo(store)
-    return store
-
-
-class Dialogs:
-    """What the pages said or asked, instead of modal boxes."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-        self.confirmations: list[str] = []
-        self.answer = True
-        self.save_to: Path | None = None
-        self.suggested: Path | None = None
-        monkeypatch.setattr(dialogs, "show_error", self._show_error)
-        monkeypatch.setattr(dialogs, "show_info", self._show_info)
-        monkeypatch.setattr(dialogs, "confirm", self._confirm)
-        monkeypatch.setattr(dialogs, "save_path", self._save_path)
-
-    def _show_error(self, _parent: Any, text: str, title: str = "") -> None:
-        self.errors.append(text)
-
-    def _show_info(self, _parent: Any, text: str, title: str = "") -> None:
-        self.infos.append(text)
-
-    def _confirm(self, _parent: Any, _title: str, text: str, *, destructive: bool = False) -> bool:
-        self.confirmations.append(text)
-        return self.answer
-
-    def _save_path(self, _parent: Any, _title: str, suggested: Path, _filter: str) -> Path | None:
-        self.suggested = suggested
-        return self.save_to
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
-    return Dialogs(monkeypatch)
-
-
-def make_window(qtbot: QtBot, store: Store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def add_employer(store: Store, name: str = "Métropole de Lyon") -> EmployerData:
@@ -105,16 +46,6 @@ def add_employer(store: Store, name: str = "Métropole de Lyon") -> EmployerData
             name=name, bodies=[BodyData(BodyKind.CST, "CST"), BodyData(BodyKind.F3SCT, "F3SCT")]
         ),
     )
-
-
-def type_text(qtbot: QtBot, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Type like a user; QTest cannot synthesise key events for "é", so those are inserted."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    elif isinstance(widget, QLineEdit):
-        widget.insert(text)
-    else:
-        widget.insertPlainText(text)
 
 
 def at(day: date, hour: int, minute: int = 0) -> QDateTime:
@@ -269,7 +200,7 @@ def test_deleting_a_meeting_with_statements_says_how_many(
 
     said.answer = False
     window.meetings.delete_button.click()
-    assert "1 déclaration" in said.confirmations[0]
+    assert "1 déclaration" in said.confirmations[0][0]
     assert any(m.id == june.id for m in meetings.list_meetings(demo_store))
 
     said.answer = True
@@ -508,4 +439,4 @@ def test_keyboard_shortcuts(qtbot: QtBot, demo_store: Store, said: Dialogs) -> N
     page.view.setFocus()
     said.answer = False
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert said.confirmations and first.title in said.confirmations[0]
+    assert said.confirmations and first.title in said.confirmations[0][0]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui import dialogs
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
@@ -38,6 +39,9 @@ class Page(Protocol):
 
     def leave(self) -> bool:
         """Save what the user typed before the window closes; False if it was refused."""
+
+    def discard(self) -> None:
+        """Abandon unsaved typing: the user chose to close without it."""
 
 
 class MainWindow(QMainWindow):
@@ -107,12 +111,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing typed is lost: every page saves; one that cannot keeps the window open."""
+        """Nothing typed is lost: every page saves; when one cannot, the user chooses."""
         for index, page in enumerate(self.pages):
-            if not page.leave():  # type: ignore[attr-defined]
+            if page.leave():  # type: ignore[attr-defined]
+                continue
+            self.show_page(index)
+            if not dialogs.confirm(
+                self,
+                "Modifications non enregistrées",
+                f"Ce que vous avez saisi dans « {page.title} » n'a pas pu être enregistré "  # type: ignore[attr-defined]
+                "(voir le message précédent).\n\n"
+                "Fermer quand même et abandonner ces modifications ?",
+                destructive=True,
+            ):
                 event.ignore()
-                self.show_page(index)
                 return
+            page.discard()  # type: ignore[attr-defined]
         event.accept()
 
     def show_page(self, index: int) -> None:

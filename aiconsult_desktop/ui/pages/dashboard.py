@@ -323,6 +323,9 @@ class DashboardPage(QWidget):
         """Nothing is edited here: the window may always close."""
         return True
 
+    def discard(self) -> None:
+        pass
+
     def open_questions(self, employer_id: int | None) -> None:
         """Open the Questions page, showing only that employer's open questions if it can."""
         page = self.window_.questions

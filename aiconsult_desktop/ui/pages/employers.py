@@ -246,6 +246,11 @@ class _RecordEditor(QWidget):
             self.save()
         return not self.dirty
 
+    def discard(self) -> None:
+        self.dirty = False
+        self.status_label.clear()
+        self._show(self.current_record())
+
     def mark_dirty(self) -> None:
         """Called by every edit in the form."""
         if self._loading:
@@ -686,6 +691,10 @@ class EmployersPage(QWidget):
 
     def leave(self) -> bool:
         return self.employer_editor.leave() and self.dossier_editor.leave()
+
+    def discard(self) -> None:
+        self.employer_editor.discard()
+        self.dossier_editor.discard()
 
     def refresh(self) -> None:
         self.employer_editor.refresh()

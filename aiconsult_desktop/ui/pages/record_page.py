@@ -314,6 +314,11 @@ class RecordPage(QWidget, Generic[T]):
         self._update_empty_state()
         return True
 
+    def discard(self) -> None:
+        """Abandon what was typed (the user chose to close without it): back to the saved record."""
+        self.tracker.clear()
+        self._show(self._editing)
+
     def hideEvent(self, event: QHideEvent) -> None:
         """Switching to another page (or closing the window) saves the editor."""
         super().hideEvent(event)

@@ -237,6 +237,10 @@ class SettingsPage(QWidget):
             self.save()
         return not self._dirty
 
+    def discard(self) -> None:
+        self._dirty = False
+        self.refresh()
+
     def form_data(self) -> OrganisationData:
         """What the form says now; the service cleans and checks it."""
         return OrganisationData(
