@@ -70,7 +70,10 @@ def make_window(qtbot: QtBot, store: Store) -> MainWindow:
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type like a user; QTest.keyClicks aborts on non-ASCII ("é", "·"), so send those as
     key events carrying the character, the way a French keyboard does."""
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+    for run in re.findall(r"\n|[\x20-\x7f]+|[^\x00-\x7f]", text):
+        if run == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+            continue
         if run.isascii():
             qtbot.keyClicks(widget, run)
             continue
