@@ -26,20 +26,41 @@ EXIT_USAGE = 2
 EXIT_UNEXPECTED = 3
 
 
-class FrenchParser(argparse.ArgumentParser):
-    """argparse, with its usage errors in one French line."""
+# argparse looks its messages up through `argparse._` (gettext) each time it prints one;
+# Python ships no French catalogue for them, so the few a user can meet are here.
+ARGPARSE_FRENCH = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version et quitter",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (choisir parmi %(choices)s)"
+    ),
+    "expected one argument": "une valeur est attendue",
+}
+_english = argparse._  # type: ignore[attr-defined]
+argparse._ = lambda message: ARGPARSE_FRENCH.get(message, _english(message))  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong arguments: one French line (the usage stays in --help), exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        translated = (
-            message.replace("the following arguments are required", "arguments manquants")
-            .replace("unrecognized arguments", "arguments inconnus")
-            .replace("invalid choice", "choix invalide")
-            .replace("choose from", "choisir parmi")
-            .replace("argument", "argument")
-            .replace("expected one argument", "une valeur est attendue")
-            .replace("invalid int value", "nombre entier attendu, reçu")
-        )
-        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {translated}\n")
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
+
+
+def record_id(value: str) -> int:
+    """An id as printed by `aiconsult list`, with a French message for anything else."""
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    raise argparse.ArgumentTypeError(
+        f"« {value} » n'est pas un numéro ; les numéros sont dans la première colonne "
+        "de « aiconsult list »"
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -126,14 +147,14 @@ def _export(store: Store, args: argparse.Namespace) -> None:
     print(f"Document écrit : {written}")
 
 
-def build_parser() -> FrenchParser:
-    parser = FrenchParser(
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
         prog="aiconsult",
         description="AIConsult Desktop en ligne de commande (mêmes données que l'application).",
     )
     parser.add_argument("--data-dir", help="dossier des données (sinon AICONSULT_DATA_DIR)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=FrenchParser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     commands.add_parser("demo", help="charger le dossier de démonstration (base vide)")
 
@@ -148,9 +169,9 @@ def build_parser() -> FrenchParser:
     load.add_argument("file", metavar="FICHIER.json")
 
     export = commands.add_parser("export", help="exporter un document Word")
-    kinds = export.add_subparsers(dest="kind", required=True, parser_class=FrenchParser)
+    kinds = export.add_subparsers(dest="kind", required=True, parser_class=Parser)
     statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
-    statement.add_argument("id", type=int)
+    statement.add_argument("id", type=record_id)
     statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
     return parser
 

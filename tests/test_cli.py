@@ -71,7 +71,8 @@ def test_dump_load_dump_through_the_cli(tmp_path: Path) -> None:
     [
         (["export", "statement", "42", "-o", "x.docx"], "La déclaration n° 42 n'existe pas"),
         (["list", "chaises"], "choix invalide"),
-        (["export", "statement", "abc", "-o", "x.docx"], "nombre entier attendu"),
+        (["export", "statement", "abc", "-o", "x.docx"], "« abc » n'est pas un numéro"),
+        (["export", "statement", "3"], "arguments obligatoires manquants : -o/--output"),
         (["load", "absent.json"], "Impossible de lire"),
     ],
 )
@@ -114,3 +115,11 @@ def test_a_damaged_store_is_reported_and_kept(data_dir: Path) -> None:
     result = aiconsult("list", "questions")
     assert result.returncode == 1 and "n'est pas une base AIConsult lisible" in result.stderr
     assert store.read_bytes() == before
+
+
+def test_help_is_french() -> None:
+    result = aiconsult("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("utilisation : aiconsult")
+    assert "afficher cette aide et quitter" in result.stdout
+    assert "charger le dossier de démonstration" in result.stdout
