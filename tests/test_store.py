@@ -101,3 +101,17 @@ def test_a_locked_database_is_reported_in_french_and_nothing_is_half_saved(
         blocker.close()
     assert [e.name for e in employers.list_employers(store)] == ["Département de la Sarthe"]
     store.close()
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    """A model changed without its migration would break every user's existing base."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from aiconsult_desktop.store.models import Base
+
+    store = open_store(tmp_path / "s.sqlite3")
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    store.close()
+    assert differences == []
