@@ -36,15 +36,9 @@ def clean_line(value: str) -> str:
 
 
 def required_line(value: str | None, field: str, max_length: int = MAX_SHORT_TEXT) -> str:
-    cleaned = clean_line(value or "")
+    cleaned = optional_line(value, field, max_length)
     if not cleaned:
         raise ValidationError(f"Le champ « {field} » est obligatoire.", field=field)
-    if len(cleaned) > max_length:
-        raise ValidationError(
-            f"Le champ « {field} » est trop long ({len(cleaned)} caractères, "
-            f"{max_length} au plus).",
-            field=field,
-        )
     return cleaned
 
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from aiconsult_desktop.domain.enums import LabelledEnum
 
 E = TypeVar("E", bound=LabelledEnum)
-T = TypeVar("T")
 
 
 class EnumCombo(QComboBox, Generic[E]):
@@ -102,3 +101,14 @@ class IdCombo(QComboBox):
                 self.setCurrentIndex(index)
                 return True
         return False
+
+
+def page_heading(title: str) -> QLabel:
+    """The title at the top of every page, the same size and weight everywhere."""
+    heading = QLabel(title)
+    heading.setObjectName("pageTitle")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    return heading

@@ -44,6 +44,7 @@ from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year
+from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -190,12 +191,7 @@ class DashboardPage(QWidget):
         self.today: Callable[[], date] = date.today
         """Replaceable in tests, so "upcoming" does not depend on the day they run."""
 
-        self.heading = QLabel(self.title)
-        self.heading.setObjectName("pageTitle")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = page_heading(self.title)
         self.subtitle = _label("", muted=True)
         self.organisation_hint = QWidget()
         hint_layout = QHBoxLayout(self.organisation_hint)

@@ -46,7 +46,7 @@ from aiconsult_desktop.services.records import BodyData, DossierData, EmployerDa
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
-from aiconsult_desktop.ui.widgets import EnumCombo
+from aiconsult_desktop.ui.widgets import EnumCombo, page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -662,12 +662,7 @@ class EmployersPage(QWidget):
         super().__init__()
         self.store = store
         self.window_ = window
-        heading = QLabel(self.title)
-        heading.setObjectName("pageTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(self.title)
         intro = QLabel(
             "Les collectivités que votre section suit, leurs instances (CST, F3SCT, CAP…), "
             "et les dossiers suivis d'une réunion à l'autre."

@@ -51,6 +51,7 @@ from aiconsult_desktop.ui.forms import (
     record_table,
 )
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -157,8 +158,7 @@ class RecordPage(QWidget, Generic[T]):
         self.list_stack.addWidget(self.view)
         self.list_stack.addWidget(self.empty_label)
 
-        heading = QLabel(self.title)
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        heading = page_heading(self.title)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addSpacing(16)

@@ -31,6 +31,7 @@ from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -148,12 +149,7 @@ class SettingsPage(QWidget):
         data_layout.addLayout(path_row)
         self._show_data_path()
 
-        heading = QLabel(self.title)
-        heading.setObjectName("pageTitle")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(self.title)
 
         content = QWidget()
         content.setMaximumWidth(820)
