@@ -13,6 +13,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 from aiconsult_desktop import __version__
 
@@ -56,12 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from aiconsult_desktop.context import open_user_store, setup_logging
+    from aiconsult_desktop.context import setup_logging
     from aiconsult_desktop.errors import UserError
-    from aiconsult_desktop.paths import resolve_data_dir
+    from aiconsult_desktop.paths import prepare_data_dir, resolve_data_dir
+    from aiconsult_desktop.services.backups import backup_if_due
     from aiconsult_desktop.ui import dialogs
-    from aiconsult_desktop.ui.guard import install_excepthook
+    from aiconsult_desktop.ui.guard import attempt, install_excepthook
     from aiconsult_desktop.ui.locale import install_french
+    from aiconsult_desktop.ui.recovery import open_or_recover
+    from aiconsult_desktop.ui.single_instance import SingleInstance, ask_running_instance_to_raise
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("AIConsult Desktop")
@@ -69,15 +76,36 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_french(app)  # type: ignore[arg-type]
 
+    data_dir = resolve_data_dir(args.data_dir)
     try:
-        store = open_user_store(args.data_dir)
+        prepare_data_dir(data_dir)
     except UserError as error:
         dialogs.show_error(None, error.message, "Impossible d'ouvrir les données")
         return 1
-    assert store.path is not None
-    log_path = setup_logging(store.path.parent)
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        raised = ask_running_instance_to_raise(data_dir)
+        message = (
+            "AIConsult Desktop est déjà ouvert sur ces données : sa fenêtre a été ramenée "
+            "au premier plan."
+            if raised
+            else "AIConsult Desktop est déjà ouvert sur ces données. Fermez-le avant de le "
+            "relancer."
+        )
+        if args.startup_check:
+            print(message, file=sys.stderr)
+        else:
+            dialogs.show_info(None, message)
+        return 0 if raised else 1
+    log_path = setup_logging(data_dir)
     install_excepthook(str(log_path))
-    logging.getLogger(__name__).info("Démarrage sur %s", resolve_data_dir(args.data_dir))
+    logging.getLogger(__name__).info("Démarrage sur %s", data_dir)
+    store = open_or_recover(data_dir)
+    if store is None:
+        instance.release()
+        return 1
+    assert store.path is not None
+    attempt(None, lambda: backup_if_due(store.path))
 
     from aiconsult_desktop.ui.first_start import offer_first_start
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -85,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.startup_check:
         offer_first_start(store)
     window = MainWindow(store)
+    instance.raise_requested.connect(lambda: bring_forward(window))
 
     if args.startup_check:
 
@@ -102,8 +131,23 @@ def main(argv: list[str] | None = None) -> int:
 
     window.show()
     code = app.exec()
+    attempt(None, lambda: backup_if_due(store.path))
     store.close()
+    instance.release()
     return code
+
+
+def bring_forward(window: QWidget) -> None:
+    """Another start asked for the window: show it on top, restored if minimised."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    logging.getLogger(__name__).info(
+        "Fenêtre ramenée au premier plan à la demande d'un second lancement"
+    )
 
 
 if __name__ == "__main__":

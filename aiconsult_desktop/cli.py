@@ -147,7 +147,41 @@ def _export(store: Store, args: argparse.Namespace) -> None:
     print(f"Document écrit : {written}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _backup(store: Store, _args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.backups import make_backup
+
+    assert store.path is not None
+    print(f"Sauvegarde écrite : {make_backup(store.path)}")
+
+
+def _restore(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.backups import describe, restore_backup
+
+    source = describe(Path(args.file)) if Path(args.file).is_file() else None
+    safety = restore_backup(store, Path(args.file))
+    if source is not None:
+        print(
+            f"Sauvegarde restaurée ({source.meetings} réunions, {source.questions} questions, "
+            f"{source.statements} déclarations)."
+        )
+    print(f"L'état précédent a été sauvegardé dans {safety}")
+
+
+def _check(store: Store, _args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.backups import integrity_report
+
+    assert store.path is not None
+    report = integrity_report(store.path)
+    if report != ["ok"]:
+        raise UserError(
+            "Le contrôle d'intégrité a trouvé des problèmes : "
+            + " ; ".join(report[:5])
+            + ". Restaurez une sauvegarde (aiconsult restore FICHIER)."
+        )
+    print(f"Base intègre : {store.path}")
+
+
+def build_parser() -> Parser:
     parser = Parser(
         prog="aiconsult",
         description="AIConsult Desktop en ligne de commande (mêmes données que l'application).",
@@ -168,6 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="charger un export JSON dans une base vide")
     load.add_argument("file", metavar="FICHIER.json")
 
+    commands.add_parser("backup", help="sauvegarder la base maintenant")
+    restore = commands.add_parser(
+        "restore", help="restaurer une sauvegarde (l'état actuel est sauvegardé avant)"
+    )
+    restore.add_argument("file", metavar="FICHIER.sqlite3")
+    commands.add_parser("check", help="contrôler l'intégrité de la base")
+
     export = commands.add_parser("export", help="exporter un document Word")
     kinds = export.add_subparsers(dest="kind", required=True, parser_class=Parser)
     statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
@@ -182,6 +223,9 @@ HANDLERS: dict[str, Callable[[Store, argparse.Namespace], None]] = {
     "dump": _dump,
     "load": _load,
     "export": _export,
+    "backup": _backup,
+    "restore": _restore,
+    "check": _check,
 }
 
 

@@ -30,3 +30,7 @@ class NotFoundError(UserError):
 
 class StoreError(UserError):
     """The store cannot be opened or written (damaged file, newer schema, read-only dir)."""
+
+
+class DamagedStoreError(StoreError):
+    """The base file exists but cannot be used as it is: offer to restore a backup."""

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from aiconsult_desktop.errors import StoreError
+from aiconsult_desktop.errors import DamagedStoreError, StoreError
 from aiconsult_desktop.store import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -100,7 +100,7 @@ def inspect_file(path: Path) -> None:
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         if tables and "alembic_version" not in tables:
-            raise StoreError(
+            raise DamagedStoreError(
                 f"Le fichier « {where} » est une base de données d'un autre programme "
                 "(tables : " + ", ".join(sorted(tables)[:5]) + "). "
                 "Il n'a pas été modifié. Choisissez un autre dossier de données."
@@ -108,18 +108,23 @@ def inspect_file(path: Path) -> None:
         if "alembic_version" in tables:
             current = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             if current is not None and current[0] not in migrate.known_revisions():
-                raise StoreError(
+                raise DamagedStoreError(
                     f"La base « {where} » a été créée par une version plus récente "
                     "d'AIConsult Desktop. Installez la dernière version de l'application ; "
                     "le fichier n'a pas été modifié."
                 )
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DamagedStoreError(
+                f"La base « {where} » est endommagée (le contrôle d'intégrité a échoué). "
+                "Elle n'a pas été modifiée ; restaurez une sauvegarde."
+            )
     except sqlite3.DatabaseError as error:
         if "locked" in str(error):
             raise StoreError(
                 f"La base « {where} » est verrouillée par un autre programme. "
                 "Fermez-le puis réessayez."
             ) from error
-        raise StoreError(
+        raise DamagedStoreError(
             f"Le fichier « {where} » n'est pas une base AIConsult lisible ({error}). "
             "Il n'a pas été modifié. Restaurez une sauvegarde ou choisissez un autre "
             "dossier de données."
@@ -149,6 +154,9 @@ def open_store(path: Path) -> Store:
     return Store(engine=engine, path=path, _factory=factory)
 
 
-def integrity_ok(store: Store) -> bool:
-    with store.engine.connect() as connection:
-        return connection.execute(text("PRAGMA quick_check")).scalar() == "ok"
+def reopen(store: Store) -> None:
+    """After the file under `store` was replaced (restore): check and migrate it again."""
+    assert store.path is not None
+    store.engine.dispose()
+    inspect_file(store.path)
+    _migrate(store.engine)

@@ -137,6 +137,10 @@ class SettingsPage(QWidget):
         path_row = QHBoxLayout()
         path_row.addWidget(self.data_path_edit, 1)
         path_row.addWidget(self.open_folder_button)
+        self.restore_button = QPushButton("Restaurer une sau&vegarde…")
+        self.restore_button.setToolTip("Revenir à une sauvegarde automatique ou en faire une")
+        self.restore_button.clicked.connect(self.open_backups)
+        path_row.addWidget(self.restore_button)
         data_box = QGroupBox("Vos données")
         data_layout = QVBoxLayout(data_box)
         data_note = QLabel(
@@ -232,6 +236,16 @@ class SettingsPage(QWidget):
         if self._dirty:
             self.save()
         return not self._dirty
+
+    def open_backups(self) -> None:
+        """Backups live beside the base; a restore changes every page, so all reload."""
+        from aiconsult_desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.store, self)
+        dialog.exec()
+        if dialog.restored:
+            self._dirty = False
+            self.window_.data_changed.emit()
 
     def discard(self) -> None:
         self._dirty = False

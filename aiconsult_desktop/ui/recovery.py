@@ -1,0 +1,74 @@
+"""Opening the base at start, and what to do when it is damaged.
+
+The damaged file is never modified: restoring moves it aside (renamed, kept) and puts the
+newest intact backup in its place, only after the user said yes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from aiconsult_desktop.errors import DamagedStoreError, UserError
+from aiconsult_desktop.paths import DATABASE_FILE
+from aiconsult_desktop.services.backups import BackupInfo, latest_good_backup, recover_from_backup
+from aiconsult_desktop.store import Store, open_store
+from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.locale import date_time
+
+TITLE = "Base de données endommagée"
+
+
+def backup_summary(info: BackupInfo) -> str:
+    """« du 5 juin 2025, 18:02 (5 réunions, 12 questions, 5 déclarations) »"""
+    local = info.taken_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return (
+        f"du {date_time(local)} ({info.meetings} réunions, {info.questions} questions, "
+        f"{info.statements} déclarations)"
+    )
+
+
+def open_or_recover(data_dir: Path, parent: QWidget | None = None) -> Store | None:
+    """The store, possibly restored from a backup; None when the user must stop here."""
+    database = data_dir / DATABASE_FILE
+    try:
+        if database.exists() and database.stat().st_size == 0 and latest_good_backup(database):
+            # SQLite would take an emptied file for a new base: the data would look lost.
+            raise DamagedStoreError(
+                f"Le fichier « {database} » est vide (0 octet) alors que des sauvegardes "
+                "existent : il a probablement été tronqué (disque plein, coupure)."
+            )
+        return open_store(database)
+    except DamagedStoreError as error:
+        backup = latest_good_backup(database)
+        if backup is None:
+            dialogs.show_error(
+                parent,
+                f"{error.message}\n\nAucune sauvegarde intacte n'a été trouvée dans "
+                f"« {data_dir / 'backups'} ». L'application va se fermer sans rien modifier.",
+                TITLE,
+            )
+            return None
+        if not dialogs.confirm(
+            parent,
+            TITLE,
+            f"{error.message}\n\nRestaurer la dernière sauvegarde intacte, "
+            f"{backup_summary(backup)} ?\nLe fichier endommagé sera conservé à part, "
+            "sans être modifié.",
+        ):
+            return None
+        try:
+            aside = recover_from_backup(database, backup.path)
+            store = open_store(database)
+        except UserError as failure:
+            dialogs.show_error(parent, failure.message, TITLE)
+            return None
+        dialogs.show_info(
+            parent,
+            f"La sauvegarde {backup_summary(backup)} a été restaurée.\n"
+            f"Le fichier endommagé est conservé sous le nom « {aside.name} ».",
+            TITLE,
+        )
+        return store
