@@ -148,15 +148,17 @@ def _export(store: Store, args: argparse.Namespace) -> None:
 
 
 def _backup(store: Store, _args: argparse.Namespace) -> None:
+    from aiconsult_desktop.context import local_database
     from aiconsult_desktop.services.backups import make_backup
 
-    assert store.path is not None
-    print(f"Sauvegarde écrite : {make_backup(store.path)}")
+    print(f"Sauvegarde écrite : {make_backup(local_database(store))}")
 
 
 def _restore(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.context import local_database
     from aiconsult_desktop.services.backups import describe, restore_backup
 
+    local_database(store)
     source = describe(Path(args.file)) if Path(args.file).is_file() else None
     safety = restore_backup(store, Path(args.file))
     if source is not None:
@@ -168,17 +170,17 @@ def _restore(store: Store, args: argparse.Namespace) -> None:
 
 
 def _check(store: Store, _args: argparse.Namespace) -> None:
+    from aiconsult_desktop.context import local_database
     from aiconsult_desktop.services.backups import integrity_report
 
-    assert store.path is not None
-    report = integrity_report(store.path)
+    report = integrity_report(local_database(store))
     if report != ["ok"]:
         raise UserError(
             "Le contrôle d'intégrité a trouvé des problèmes : "
             + " ; ".join(report[:5])
             + ". Restaurez une sauvegarde (aiconsult restore FICHIER)."
         )
-    print(f"Base intègre : {store.path}")
+    print(f"Base intègre : {local_database(store)}")
 
 
 def build_parser() -> Parser:
@@ -187,6 +189,12 @@ def build_parser() -> Parser:
         description="AIConsult Desktop en ligne de commande (mêmes données que l'application).",
     )
     parser.add_argument("--data-dir", help="dossier des données (sinon AICONSULT_DATA_DIR)")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="base partagée : postgresql://utilisateur@serveur:5432/base (mot de passe : "
+        "trousseau du système, sinon variable PGPASSWORD)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
@@ -234,15 +242,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")  # Windows consoles
-    from aiconsult_desktop.context import open_user_store, setup_logging
+    from aiconsult_desktop.context import open_shared_store, open_user_store, setup_logging
+    from aiconsult_desktop.paths import prepare_data_dir, resolve_data_dir
 
     try:
-        store = open_user_store(args.data_dir)
+        if args.database_url:
+            store = open_shared_store(args.database_url)
+        else:
+            store = open_user_store(args.data_dir)
+        log_path = setup_logging(prepare_data_dir(resolve_data_dir(args.data_dir)))
     except UserError as error:
         print(error.message, file=sys.stderr)
         return EXIT_USER_ERROR
-    assert store.path is not None
-    log_path = setup_logging(store.path.parent)
     try:
         HANDLERS[args.command](store, args)
     except UserError as error:

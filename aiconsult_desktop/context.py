@@ -15,6 +15,35 @@ def open_user_store(data_dir: str | os.PathLike[str] | None = None) -> Store:
     return open_store(directory / DATABASE_FILE)
 
 
+def open_shared_store(url: str) -> Store:
+    """A PostgreSQL base: the password comes from the keyring, else libpq's PGPASSWORD.
+
+    A password written in the URL is used but never repeated: messages and logs name the
+    server as host:port/base only.
+    """
+    from aiconsult_desktop.passwords import account_for, get_password
+    from aiconsult_desktop.store.connection import open_server_store, server_url
+
+    address = server_url(url)
+    account = account_for(
+        address.username or "", address.host or "", address.port, address.database or ""
+    )
+    password = address.password or get_password(account)
+    return open_server_store(url, password=str(password) if password else None)
+
+
+def local_database(store: Store) -> Path:
+    """Backups and integrity checks are for the local file; a server has its own tools."""
+    if store.path is None:
+        from aiconsult_desktop.errors import UserError
+
+        raise UserError(
+            "Cette commande concerne la base locale. Une base partagée se sauvegarde et se "
+            "contrôle sur le serveur (pg_dump, par la personne qui le gère)."
+        )
+    return store.path
+
+
 def setup_logging(data_dir: Path) -> Path:
     """Unexpected errors go to a log file in the data dir; users never see a traceback."""
     log_path = data_dir / LOG_FILE

@@ -34,3 +34,7 @@ class StoreError(UserError):
 
 class DamagedStoreError(StoreError):
     """The base file exists but cannot be used as it is: offer to restore a backup."""
+
+
+class ConflictError(UserError):
+    """Someone else saved the same record since it was opened (shared base)."""

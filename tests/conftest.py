@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from aiconsult_desktop.services.demo import load_demo
-from aiconsult_desktop.store import Store, open_store
+from aiconsult_desktop.store import Store, open_server_store, open_store
 from tests.gui_support import Dialogs
+from tests.memory_keyring import MemoryKeyring
+from tests.pg_server import PASSWORD, PgServer, start_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +29,16 @@ def require_component(available: bool, what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} is required under CI=true but is missing", pytrace=False)
     pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring for every test; the real Secret Service has its own test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +87,24 @@ def demo_store(store: Store) -> Store:
 def said(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     """Dialogs answered by the test (confirmations: yes); what was said is recorded."""
     return Dialogs(monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL (the shared mode's server); fails under CI=true when missing."""
+    try:
+        yield from start_server()
+    except (FileNotFoundError, subprocess.CalledProcessError) as error:
+        require_component(False, f"PostgreSQL server ({error})")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same store tests on both back ends: a local SQLite file and a shared server."""
+    if request.param == "sqlite":
+        opened = open_store(tmp_path / "s.sqlite3")
+    else:
+        server: PgServer = request.getfixturevalue("pg_server")
+        opened = open_server_store(server.url(server.create_database()), password=PASSWORD)
+    yield opened
+    opened.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from aiconsult_desktop.domain.enums import (
     QuestionState,
     StatementKind,
 )
-from aiconsult_desktop.errors import UserError, ValidationError
+from aiconsult_desktop.errors import ConflictError, UserError, ValidationError
 from aiconsult_desktop.services import (
     demo,
     dossiers,
@@ -33,11 +32,12 @@ from aiconsult_desktop.services.records import (
     QuestionData,
     StatementData,
 )
-from tests.helpers import new_store, small_dossier
+from aiconsult_desktop.store import Store
+from tests.helpers import small_dossier
 
 
-def test_employer_with_bodies_is_created_updated_and_a_body_removed(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_employer_with_bodies_is_created_updated_and_a_body_removed(db: Store) -> None:
+    store = db
     saved = employers.save_employer(
         store,
         EmployerData(
@@ -52,17 +52,17 @@ def test_employer_with_bodies_is_created_updated_and_a_body_removed(tmp_path: Pa
     assert updated.bodies[0].id == cst.id
 
 
-def test_duplicate_employer_name_is_refused_whatever_the_case(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_duplicate_employer_name_is_refused_whatever_the_case(db: Store) -> None:
+    store = db
     employers.save_employer(store, EmployerData(name="Ville de Nantes"))
     with pytest.raises(ValidationError, match="existe déjà"):
         employers.save_employer(store, EmployerData(name="ville de nantes"))
 
 
 def test_deleting_an_employer_with_questions_is_refused_then_cascades_on_confirmation(
-    tmp_path: Path,
+    db: Store,
 ) -> None:
-    store = new_store(tmp_path)
+    store = db
     ids = small_dossier(store)
     with pytest.raises(UserError, match="1 réunion\\(s\\), 1 question\\(s\\), 1 déclaration"):
         employers.delete_employer(store, ids["employer"])
@@ -73,8 +73,8 @@ def test_deleting_an_employer_with_questions_is_refused_then_cascades_on_confirm
     assert statements.list_statements(store) == []
 
 
-def test_a_body_used_by_a_meeting_cannot_be_removed(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_a_body_used_by_a_meeting_cannot_be_removed(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     employer = employers.get_employer(store, ids["employer"])
     with pytest.raises(UserError, match="ne peut pas être retirée"):
@@ -84,8 +84,8 @@ def test_a_body_used_by_a_meeting_cannot_be_removed(tmp_path: Path) -> None:
     assert len(employers.get_employer(store, ids["employer"]).bodies) == 2
 
 
-def test_meeting_agenda_is_kept_in_order_and_edited(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_meeting_agenda_is_kept_in_order_and_edited(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     meeting = meetings.get_meeting(store, ids["meeting"])
     meeting.agenda = [
@@ -103,9 +103,9 @@ def test_meeting_agenda_is_kept_in_order_and_edited(tmp_path: Path) -> None:
 
 
 def test_meeting_ending_before_start_is_refused_and_previous_version_kept(
-    tmp_path: Path,
+    db: Store,
 ) -> None:
-    store = new_store(tmp_path)
+    store = db
     ids = small_dossier(store)
     meeting = meetings.get_meeting(store, ids["meeting"])
     bad = replace(meeting, ends_at=datetime(2025, 6, 5, 8, 0), title="Modifié")
@@ -114,8 +114,8 @@ def test_meeting_ending_before_start_is_refused_and_previous_version_kept(
     assert meetings.get_meeting(store, ids["meeting"]).title == "CST du 5 juin 2025"
 
 
-def test_meetings_are_listed_by_date(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_meetings_are_listed_by_date(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     meetings.save_meeting(
         store,
@@ -132,8 +132,8 @@ def test_meetings_are_listed_by_date(tmp_path: Path) -> None:
     ]
 
 
-def test_deleting_a_meeting_with_statements_needs_confirmation(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_deleting_a_meeting_with_statements_needs_confirmation(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     with pytest.raises(UserError, match="1 déclaration"):
         meetings.delete_meeting(store, ids["meeting"])
@@ -143,8 +143,8 @@ def test_deleting_a_meeting_with_statements_needs_confirmation(tmp_path: Path) -
     assert questions.get_question(store, ids["question"]).asked_on == date(2025, 6, 5)
 
 
-def test_question_of_another_employers_meeting_is_refused(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_question_of_another_employers_meeting_is_refused(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     other = employers.save_employer(store, EmployerData(name="Ville de Lyon"))
     assert other.id is not None
@@ -157,8 +157,8 @@ def test_question_of_another_employers_meeting_is_refused(tmp_path: Path) -> Non
         )
 
 
-def test_questions_filter_by_state_and_text(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_questions_filter_by_state_and_text(db: Store) -> None:
+    store = db
     demo.load_demo(store)
     first = questions.list_questions(store)[0]
     questions.save_question(store, replace(first, state=QuestionState.ANSWERED, answer="Oui."))
@@ -168,8 +168,8 @@ def test_questions_filter_by_state_and_text(tmp_path: Path) -> None:
     assert len(found) == 1 and "reconnaissance des émotions" in found[0].text
 
 
-def test_a_hundred_kilobyte_question_is_refused_beyond_the_limit(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_a_hundred_kilobyte_question_is_refused_beyond_the_limit(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     with pytest.raises(ValidationError, match="trop longue"):
         questions.save_question(
@@ -179,9 +179,9 @@ def test_a_hundred_kilobyte_question_is_refused_beyond_the_limit(tmp_path: Path)
 
 
 def test_a_one_megabyte_statement_with_pasted_control_characters_is_saved(
-    tmp_path: Path,
+    db: Store,
 ) -> None:
-    store = new_store(tmp_path)
+    store = db
     ids = small_dossier(store)
     text = ("Paragraphe collé depuis Word\x0bavec saut\x00 ✊ عمال\n" * 20_000)[:1_000_000]
     saved = statements.save_statement(
@@ -196,19 +196,42 @@ def test_a_one_megabyte_statement_with_pasted_control_characters_is_saved(
     assert len(stored) > 900_000
 
 
-def test_second_save_from_a_stale_copy_is_refused_and_first_text_kept(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_two_people_editing_the_same_statement_keep_both_texts(
+    db: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = db
     ids = small_dossier(store)
     mine = statements.get_statement(store, ids["statement"])
     theirs = statements.get_statement(store, ids["statement"])
+    monkeypatch.setenv("AICONSULT_USER", "Marie")
     statements.save_statement(store, replace(theirs, text="Leur version."))
-    with pytest.raises(UserError, match="modifiée ailleurs"):
+    monkeypatch.setenv("AICONSULT_USER", "Karim")
+    with pytest.raises(ConflictError, match="modifiée par « Marie »") as refused:
         statements.save_statement(store, replace(mine, text="Ma version."))
-    assert statements.get_statement(store, ids["statement"]).text == "Leur version."
+    assert "copie" in refused.value.message
+    saved = statements.get_statement(store, ids["statement"])
+    assert saved.text == "Leur version."
+    copies = [s for s in statements.list_statements(store) if s.id != ids["statement"]]
+    assert [(c.text, c.title) for c in copies] == [
+        ("Ma version.", "Intelligence artificielle (version de Karim non enregistrée)")
+    ]
 
 
-def test_statement_agenda_item_must_belong_to_its_meeting(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_a_stale_question_save_is_refused_with_who_and_when(
+    db: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = db
+    ids = small_dossier(store)
+    mine = questions.get_question(store, ids["question"])
+    monkeypatch.setenv("AICONSULT_USER", "Marie")
+    questions.save_question(store, replace(mine, text="Leur question ?"))
+    with pytest.raises(ConflictError, match="par « Marie » depuis que vous l'avez ouverte"):
+        questions.save_question(store, replace(mine, text="Ma question ?"))
+    assert questions.get_question(store, ids["question"]).text == "Leur question ?"
+
+
+def test_statement_agenda_item_must_belong_to_its_meeting(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     with pytest.raises(ValidationError, match="n'appartient pas à cette réunion"):
         statements.save_statement(
@@ -222,8 +245,8 @@ def test_statement_agenda_item_must_belong_to_its_meeting(tmp_path: Path) -> Non
         )
 
 
-def test_dossier_deletion_keeps_its_questions(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_dossier_deletion_keeps_its_questions(db: Store) -> None:
+    store = db
     ids = small_dossier(store)
     dossier = dossiers.save_dossier(store, DossierData(title="Déploiement de l'IA"))
     question = questions.get_question(store, ids["question"])
@@ -232,8 +255,8 @@ def test_dossier_deletion_keeps_its_questions(tmp_path: Path) -> None:
     assert questions.get_question(store, ids["question"]).dossier_id is None
 
 
-def test_demo_reproduces_seed_001(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_demo_reproduces_seed_001(db: Store) -> None:
+    store = db
     demo.load_demo(store)
     assert [e.name for e in employers.list_employers(store)] == ["Région des Pays de la Loire"]
     dates = [m.starts_at.date() for m in meetings.list_meetings(store)]

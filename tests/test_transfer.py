@@ -13,7 +13,9 @@ from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services import demo, employers, transfer
 from aiconsult_desktop.services.records import BodyData, EmployerData
+from aiconsult_desktop.store import Store, open_server_store
 from tests.helpers import new_store, small_dossier
+from tests.pg_server import PASSWORD, PgServer
 
 
 def test_dump_load_dump_is_identical(tmp_path: Path) -> None:
@@ -92,9 +94,9 @@ def test_round_trip_over_generated_employers(tmp_path: Path, employer_names: lis
     ],
 )
 def test_malformed_files_are_refused_and_the_store_stays_empty(
-    tmp_path: Path, content: bytes, message: str
+    tmp_path: Path, content: bytes, message: str, db: Store
 ) -> None:
-    store = new_store(tmp_path)
+    store = db
     path = tmp_path / "in.json"
     path.write_bytes(content)
     with pytest.raises(UserError, match=message):
@@ -102,8 +104,8 @@ def test_malformed_files_are_refused_and_the_store_stays_empty(
     assert transfer.is_empty(store)
 
 
-def test_load_refuses_a_store_that_is_not_empty(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
+def test_load_refuses_a_store_that_is_not_empty(tmp_path: Path, db: Store) -> None:
+    store = db
     small_dossier(store)
     before = transfer.dump_store(store)
     dump = tmp_path / "d.json"
@@ -111,3 +113,19 @@ def test_load_refuses_a_store_that_is_not_empty(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="pas vide"):
         transfer.load_file(store, dump)
     assert transfer.dump_store(store) == before
+
+
+def test_copy_a_local_base_to_the_server_and_back(tmp_path: Path, pg_server: PgServer) -> None:
+    """What the copy wizard does: the same dump format carries a base to PostgreSQL and back."""
+    local = new_store(tmp_path, "local.sqlite3")
+    demo.load_demo(local)
+    server = open_server_store(pg_server.url(pg_server.create_database()), password=PASSWORD)
+    transfer.load_document(server, transfer.dump_store(local))
+    assert transfer.dump_store(server) == transfer.dump_store(local)
+    # New rows on the server get fresh ids after the copied ones.
+    created = employers.save_employer(server, EmployerData(name="Ville de Tours"))
+    assert created.id == 2
+    back = new_store(tmp_path, "retour.sqlite3")
+    transfer.load_document(back, transfer.dump_store(server))
+    assert transfer.dump_store(back) == transfer.dump_store(server)
+    server.close()

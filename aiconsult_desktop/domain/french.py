@@ -6,7 +6,7 @@ live here. French writes "1er" for the first day of a month.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -37,10 +37,15 @@ def time_hm(value: datetime) -> str:
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
 
-def conflict_message(what: str, changed_at: datetime) -> str:
-    """Refusing a save because someone else saved first (optimistic locking)."""
+def conflict_message(what: str, changed_at: datetime, changed_by: str = "") -> str:
+    """Refusing a save because someone else saved first (optimistic locking).
+
+    `changed_at` is naive UTC, as stored; users read their own local time.
+    """
+    local = changed_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    who = f" par « {changed_by} »" if changed_by else ""
     return (
-        f"{what} a été modifiée ailleurs depuis que vous l'avez ouverte "
-        f"(le {day_month_year(changed_at)} à {time_hm(changed_at)}, heure UTC). "
-        "Rechargez-la avant d'enregistrer : votre texte n'a pas été enregistré."
+        f"{what} a été modifiée{who} depuis que vous l'avez ouverte "
+        f"(le {day_month_year(local)} à {time_hm(local)}). Votre version n'a pas remplacé "
+        "la sienne."
     )

@@ -8,7 +8,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.french import conflict_message
-from aiconsult_desktop.errors import NotFoundError, UserError
+from aiconsult_desktop.errors import ConflictError, NotFoundError
 from aiconsult_desktop.store.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -38,4 +38,10 @@ def check_version(row: Base, seen_version: int) -> None:
     """Optimistic locking: refuse to overwrite a save made since the user opened the record."""
     current = getattr(row, "version")  # noqa: B009
     if seen_version and current != seen_version:
-        raise UserError(conflict_message(NAMES[row.__tablename__][1], row.updated_at))  # type: ignore[attr-defined]
+        raise ConflictError(
+            conflict_message(
+                NAMES[row.__tablename__][1],
+                row.updated_at,  # type: ignore[attr-defined]
+                getattr(row, "updated_by", ""),
+            )
+        )

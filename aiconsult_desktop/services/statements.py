@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Select, select
 
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
 from aiconsult_desktop.domain.text import long_text, required_line
-from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.errors import ConflictError, ValidationError
+from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.services.records import StatementData
 from aiconsult_desktop.services.rows import check_version, load_row, not_found
 from aiconsult_desktop.store import Store
@@ -59,8 +62,21 @@ def get_statement(store: Store, statement_id: int) -> StatementData:
 
 
 def save_statement(store: Store, data: StatementData) -> StatementData:
+    """Create or update; on a shared base, a save over someone else's newer one is refused
+    and the refused text is kept as a copy, so both texts survive."""
     title = required_line(data.title, "Titre de la déclaration")
     text = long_text(data.text, "Texte", required=False)
+    try:
+        return _save_statement(store, data, title, text)
+    except ConflictError as conflict:
+        copy_title = f"{title} (version de {current_user()} non enregistrée)"[:500]
+        copy = _save_statement(store, replace(data, id=None, version=0), copy_title, text)
+        raise ConflictError(
+            f"{conflict.message} Votre texte est gardé dans une copie : « {copy.title} »."
+        ) from conflict
+
+
+def _save_statement(store: Store, data: StatementData, title: str, text: str) -> StatementData:
     with store.session() as session:
         if session.get(Meeting, data.meeting_id) is None:
             raise ValidationError("Choisissez la réunion de la déclaration.", field="meeting")

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, exc, func, inspect, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, exc, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import (
@@ -171,6 +171,7 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
     try:
         with store.session() as session:
             _insert_all(session, document, source)
+            _advance_sequences(session)
     except exc.IntegrityError as error:
         raise FormatError(
             f"{source} contient des références incohérentes (un élément renvoie à un autre "
@@ -203,6 +204,20 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
                     raise FormatError(f"{where} : le champ « {name} » manque.")
             session.add(model(**values))
         session.flush()
+
+
+def _advance_sequences(session: Session) -> None:
+    """Rows came with their ids: PostgreSQL's id sequences must move past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for model in TABLES.values():
+        table = model.__tablename__
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )
 
 
 def load_file(store: Store, path: Path) -> None:

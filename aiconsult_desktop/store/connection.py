@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import URL, Engine, create_engine, event, exc, inspect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from aiconsult_desktop.errors import DamagedStoreError, StoreError
+from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -67,6 +68,17 @@ def describe_operational_error(error: exc.OperationalError) -> str:
     if "disk" in message and "full" in message:
         return "Le disque est plein : rien n'a été enregistré. Libérez de la place et réessayez."
     return f"La base de données a refusé l'opération ({error.orig}). Rien n'a été enregistré."
+
+
+def _stamp_author(session: Session, _context: object, _instances: object) -> None:
+    """Every saved question or statement says who saved it (shown on edit conflicts)."""
+    author = current_user()
+    for row in (*session.new, *session.dirty):
+        if hasattr(row, "updated_by") and session.is_modified(row):
+            row.updated_by = author
+
+
+event.listen(Session, "before_flush", _stamp_author)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -160,3 +172,67 @@ def reopen(store: Store) -> None:
     store.engine.dispose()
     inspect_file(store.path)
     _migrate(store.engine)
+
+
+def server_url(url: str, password: str | None = None) -> URL:
+    """A PostgreSQL URL for SQLAlchemy (psycopg 3), with the password added in memory only."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError as error:
+        raise StoreError(
+            f"Adresse de serveur invalide : « {url} ». Forme attendue : "
+            "postgresql://utilisateur@serveur:5432/base"
+        ) from error
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreError("Seul un serveur PostgreSQL peut servir de base partagée.")
+    parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.set(password=password) if password else parsed
+
+
+def describe_connection_failure(error: exc.OperationalError, where: str) -> str:
+    message = str(error.orig)
+    if "password authentication failed" in message or "no password supplied" in message:
+        return (
+            f"Le serveur {where} a refusé l'identifiant ou le mot de passe. "
+            "Vérifiez-les dans Paramètres."
+        )
+    if "does not exist" in message and "database" in message:
+        return f"La base demandée n'existe pas sur le serveur {where}."
+    if "SSL" in message or "ssl" in message:
+        return (
+            f"La connexion chiffrée (TLS) au serveur {where} a échoué. "
+            "Vérifiez le réglage TLS avec la personne qui gère le serveur."
+        )
+    return (
+        f"Impossible de joindre le serveur {where}. Vérifiez l'adresse, le port et "
+        "la connexion au réseau, puis réessayez."
+    )
+
+
+def open_server_store(url: str, password: str | None = None) -> Store:
+    """A shared store on PostgreSQL: same schema, same migrations, no local file."""
+    address = server_url(url, password)
+    where = f"{address.host or 'local'}:{address.port or 5432}/{address.database}"
+    engine = create_engine(address, pool_pre_ping=True)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if tables and "alembic_version" not in tables:
+                raise StoreError(
+                    f"La base {where} contient déjà les tables d'un autre programme ; "
+                    "elle n'a pas été modifiée. Demandez une base vide dédiée."
+                )
+            current = migrate.current_revision(connection)
+            if current is not None and current not in migrate.known_revisions():
+                raise StoreError(
+                    f"La base {where} a été mise à jour par une version plus récente "
+                    "d'AIConsult Desktop. Installez la dernière version."
+                )
+        _migrate(engine)
+    except exc.OperationalError as error:
+        engine.dispose()
+        raise StoreError(describe_connection_failure(error, where)) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine=engine, path=None, _factory=sessionmaker(engine, expire_on_commit=False))

@@ -138,6 +138,7 @@ class Question(Timestamped, Base):
     state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     answer: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -159,5 +160,6 @@ class Statement(Timestamped, Base):
     state: Mapped[str] = mapped_column(String(20), default="draft")
     excerpt: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
