@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     from aiconsult_desktop.ui import dialogs
     from aiconsult_desktop.ui.guard import attempt, install_excepthook
     from aiconsult_desktop.ui.locale import install_french
-    from aiconsult_desktop.ui.recovery import open_or_recover
+    from aiconsult_desktop.ui.recovery import open_configured_store
     from aiconsult_desktop.ui.single_instance import SingleInstance, ask_running_instance_to_raise
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -100,12 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     log_path = setup_logging(data_dir)
     install_excepthook(str(log_path))
     logging.getLogger(__name__).info("Démarrage sur %s", data_dir)
-    store = open_or_recover(data_dir)
+    store = open_configured_store(data_dir)
     if store is None:
         instance.release()
         return 1
-    assert store.path is not None
-    attempt(None, lambda: backup_if_due(store.path))
+    if store.path is not None:  # a shared server is backed up on the server
+        attempt(None, lambda: backup_if_due(store.path))
 
     from aiconsult_desktop.ui.first_start import offer_first_start
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
     window.show()
     code = app.exec()
-    attempt(None, lambda: backup_if_due(store.path))
+    if store.path is not None:
+        attempt(None, lambda: backup_if_due(store.path))
     store.close()
     instance.release()
     return code

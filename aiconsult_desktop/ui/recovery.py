@@ -72,3 +72,37 @@ def open_or_recover(data_dir: Path, parent: QWidget | None = None) -> Store | No
             TITLE,
         )
         return store
+
+
+def open_configured_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:
+    """The shared server when Paramètres says so, else the local base (recovered if need be).
+
+    A server that cannot be reached is not a dead end: the user may open the local base.
+    """
+    from aiconsult_desktop.passwords import get_password
+    from aiconsult_desktop.services.server_config import load_settings
+    from aiconsult_desktop.store import open_server_store
+    from aiconsult_desktop.ui.server_dialog import ask_password
+
+    try:
+        server = load_settings(data_dir)
+    except UserError as error:
+        dialogs.show_error(parent, error.message, "Serveur partagé")
+        server = None
+    if server is None or not server.enabled:
+        return open_or_recover(data_dir, parent)
+    password = get_password(server.account) or ask_password(server, parent)
+    if password is not None:
+        try:
+            return open_server_store(server.url(), password=password)
+        except UserError as error:
+            problem = error.message
+    else:
+        problem = "Aucun mot de passe n'a été donné."
+    if dialogs.confirm(
+        parent,
+        "Serveur partagé",
+        f"{problem}\n\nOuvrir la base locale de cet ordinateur à la place ?",
+    ):
+        return open_or_recover(data_dir, parent)
+    return None

@@ -141,6 +141,10 @@ class SettingsPage(QWidget):
         self.restore_button.setToolTip("Revenir à une sauvegarde automatique ou en faire une")
         self.restore_button.clicked.connect(self.open_backups)
         path_row.addWidget(self.restore_button)
+        self.server_button = QPushButton("Serveur &partagé…")
+        self.server_button.setToolTip("Travailler à plusieurs sur une base PostgreSQL")
+        self.server_button.clicked.connect(self.open_server_settings)
+        path_row.addWidget(self.server_button)
         data_box = QGroupBox("Vos données")
         data_layout = QVBoxLayout(data_box)
         data_note = QLabel(
@@ -201,8 +205,13 @@ class SettingsPage(QWidget):
     def _show_data_path(self) -> None:
         path = self.store.path
         if path is None:
-            self.data_path_edit.setText("Base en mémoire : rien n'est conservé à la fermeture")
+            url = self.store.engine.url
+            self.data_path_edit.setText(
+                f"Serveur partagé : {url.host}:{url.port or 5432}/{url.database}"
+            )
             self.open_folder_button.setEnabled(False)
+            self.restore_button.setEnabled(False)
+            self.restore_button.setToolTip("La base partagée se sauvegarde sur le serveur")
         else:
             self.data_path_edit.setText(str(path))
 
@@ -246,6 +255,15 @@ class SettingsPage(QWidget):
         if dialog.restored:
             self._dirty = False
             self.window_.data_changed.emit()
+
+    def open_server_settings(self) -> None:
+        """Takes effect at the next start: the window keeps the base it was opened on."""
+        from aiconsult_desktop.paths import resolve_data_dir
+        from aiconsult_desktop.ui.server_dialog import ServerDialog
+
+        data_dir = self.store.path.parent if self.store.path else resolve_data_dir()
+        local = self.store if self.store.path else None
+        ServerDialog(data_dir, local, self).exec()
 
     def discard(self) -> None:
         self._dirty = False
