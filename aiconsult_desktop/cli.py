@@ -141,10 +141,33 @@ def _load(store: Store, args: argparse.Namespace) -> None:
 
 
 def _export(store: Store, args: argparse.Namespace) -> None:
+    if args.kind == "calendar":
+        from aiconsult_desktop.calendar_cli import export_calendar_command
+
+        return export_calendar_command(store, args)
+    if args.kind == "meeting":
+        from aiconsult_desktop.statement_cli import export_meeting_command
+
+        return export_meeting_command(store, args)
     from aiconsult_desktop.services.exports import export_statement
 
     written = export_statement(store, args.id, Path(args.output))
     print(f"Document écrit : {written}")
+
+
+def _export_questions(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.services.question_exports import export_questions
+
+    written = export_questions(
+        store, Path(args.output), employer_name=args.employer, state=args.state
+    )
+    print(f"Fichier écrit : {written}")
+
+
+def _import(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.calendar_cli import import_calendar_command
+
+    import_calendar_command(store, args)
 
 
 def _backup(store: Store, _args: argparse.Namespace) -> None:
@@ -222,6 +245,16 @@ def build_parser() -> Parser:
     statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
     statement.add_argument("id", type=record_id)
     statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
+    register = kinds.add_parser("questions", help="le registre des questions (Word, CSV, XLSX)")
+    register.add_argument("--employer", metavar="NOM", help="un seul employeur (nom ou sigle)")
+    register.add_argument("--state", metavar="ÉTAT", help="pending, answered… ou open")
+    register.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.csv|.xlsx")
+    from aiconsult_desktop.calendar_cli import add_calendar_commands
+
+    add_calendar_commands(commands, kinds)
+    from aiconsult_desktop.statement_cli import add_statement_commands
+
+    add_statement_commands(kinds)
     return parser
 
 
@@ -230,7 +263,10 @@ HANDLERS: dict[str, Callable[[Store, argparse.Namespace], None]] = {
     "list": lambda store, args: _list(store, args.what, args.json),
     "dump": _dump,
     "load": _load,
-    "export": _export,
+    "export": lambda store, args: (_export_questions if args.kind == "questions" else _export)(
+        store, args
+    ),
+    "import": _import,
     "backup": _backup,
     "restore": _restore,
     "check": _check,

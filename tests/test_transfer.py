@@ -129,3 +129,22 @@ def test_copy_a_local_base_to_the_server_and_back(tmp_path: Path, pg_server: PgS
     transfer.load_document(back, transfer.dump_store(server))
     assert transfer.dump_store(back) == transfer.dump_store(server)
     server.close()
+
+
+def test_edit_counters_survive_a_round_trip(tmp_path: Path) -> None:
+    """A statement saved three times stays at version 3: a copied base keeps refusing
+    stale saves exactly as the original did."""
+    from dataclasses import replace
+
+    from aiconsult_desktop.services import statements
+
+    store = new_store(tmp_path, "a.sqlite3")
+    ids = small_dossier(store)
+    for text in ("Deux.", "Trois."):
+        current = statements.get_statement(store, ids["statement"])
+        statements.save_statement(store, replace(current, text=text))
+    dumped = transfer.dump_store(store)
+    assert next(s for s in dumped["statements"] if s["id"] == ids["statement"])["version"] == 3
+    copy = new_store(tmp_path, "b.sqlite3")
+    transfer.load_document(copy, json.loads(json.dumps(dumped)))
+    assert transfer.dump_store(copy) == dumped

@@ -61,15 +61,17 @@ class AgendaItemKind(LabelledEnum):
 
 class QuestionState(LabelledEnum):
     PENDING = ("pending", "En attente")
+    PROMISED = ("promised", "Réponse promise")
     PARTIAL = ("partial", "Réponse partielle")
     ANSWERED = ("answered", "Répondue")
     REFUSED = ("refused", "Refusée")
     WITHDRAWN = ("withdrawn", "Retirée")
+    OBSOLETE = ("obsolete", "Sans objet")
 
     @property
     def is_open(self) -> bool:
-        """Still owed an answer by the employer."""
-        return self in (QuestionState.PENDING, QuestionState.PARTIAL)
+        """Still owed an answer by the employer (derived from events: domain.question_state)."""
+        return self in (QuestionState.PENDING, QuestionState.PROMISED, QuestionState.PARTIAL)
 
 
 class StatementKind(LabelledEnum):

@@ -15,8 +15,8 @@ class InterventionDocument:
     """Composed title in normal case, e.g. "Intervention CGT en CST du 5 juin 2025";
     the writer sets it in capitals."""
     body: str
-    """The statement's text: paragraphs separated by newlines; Markdown footnotes
-    (`mot[^1]` and a line `[^1]: texte de la note`)."""
+    """The statement's Markdown (see `domain.markdown_doc`): one paragraph per line,
+    lists, quotations, headings and footnotes (`mot[^1]` and `[^1]: texte de la note`)."""
     organisation_name: str
     """Letterhead and document author."""
     signature: str
@@ -30,3 +30,6 @@ class InterventionDocument:
     excerpt: bool = False
     """Prints "Extrait" under the title when only part of the text is given."""
     logo_path: Path | None = None
+    pending_questions: tuple[str, ...] = ()
+    """Optional block after the body: "Question ? (posée le 15 mai 2025, sans réponse à
+    ce jour)", one line per question, printed as a numbered list."""

@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 from lxml import etree
 
-_R, _RPR, _B, _I, _SZ, _SZ_CS, _TAB, _T = (
-    qn(tag) for tag in ("w:r", "w:rPr", "w:b", "w:i", "w:sz", "w:szCs", "w:tab", "w:t")
+_R, _RPR, _B, _I, _SZ, _SZ_CS, _U, _TAB, _T = (
+    qn(tag) for tag in ("w:r", "w:rPr", "w:b", "w:i", "w:sz", "w:szCs", "w:u", "w:tab", "w:t")
 )
 _VAL, _SPACE = qn("w:val"), qn("xml:space")
 
@@ -25,10 +25,11 @@ def append_run(
     bold: bool = False,
     italic: bool = False,
     size: Length | None = None,
+    underline: bool = False,
 ) -> etree._Element:
     """Append a `w:r` holding `text` (tabs become `w:tab`) to the paragraph `p`."""
     r = etree.SubElement(p, _R)
-    if bold or italic or size is not None:
+    if bold or italic or underline or size is not None:
         rPr = etree.SubElement(r, _RPR)
         if bold:
             etree.SubElement(rPr, _B)
@@ -38,6 +39,8 @@ def append_run(
             half_points = str(round(size.pt * 2))
             etree.SubElement(rPr, _SZ).set(_VAL, half_points)
             etree.SubElement(rPr, _SZ_CS).set(_VAL, half_points)
+        if underline:
+            etree.SubElement(rPr, _U).set(_VAL, "single")
     for index, chunk in enumerate(text.split("\t")):
         if index:
             etree.SubElement(r, _TAB)

@@ -1,4 +1,4 @@
-"""Real Word footnotes from Markdown notes (`mot[^1]` and a line `[^1]: texte`).
+"""Real Word footnotes (the notes of a statement's Markdown, `mot[^1]` / `[^1]: texte`).
 
 python-docx has no footnote API, so the XML work lives here and nowhere else:
 
@@ -15,10 +15,6 @@ keeping it as opaque bytes; the part is then saved from its element like any oth
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -34,11 +30,6 @@ from aiconsult_desktop.export.docx_runs import append_run
 from aiconsult_desktop.export.docx_styles import find_style
 
 PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
-
-DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$")
-"""A note's text on its own line: `[^1]: Le terme de redevabilité…`."""
-REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
-"""Where a note is called: `redevabilité[^1]`."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SEPARATORS_XML = (
@@ -73,41 +64,6 @@ _AFTER_FOOTNOTE_PR = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
-
-
-@dataclass
-class MarkdownNotes:
-    """A body's lines once the note definitions that are used are taken out."""
-
-    lines: list[str]
-    definitions: dict[str, str] = field(default_factory=dict)
-
-
-def collect_notes(lines: Iterable[str]) -> MarkdownNotes:
-    """Take out the definitions of the notes the text calls.
-
-    A definition nobody calls stays in the text as it was typed (losing a sentence
-    silently is worse than printing `[^3]: …`), and a call to an unknown note stays
-    literal: the writer only turns into notes what is both called and defined. The first
-    definition of a label wins, as in Markdown.
-    """
-    all_lines = list(lines)
-    definitions: dict[str, str] = {}
-    for line in all_lines:
-        match = DEFINITION.match(line)
-        if match and match.group(1) not in definitions:
-            definitions[match.group(1)] = match.group(2).strip()
-    called: set[str] = set()
-    for line in all_lines:
-        if not DEFINITION.match(line):
-            called.update(REFERENCE.findall(line))
-    used = {label: text for label, text in definitions.items() if label in called}
-    kept = [
-        line
-        for line in all_lines
-        if not ((match := DEFINITION.match(line)) and match.group(1) in used)
-    ]
-    return MarkdownNotes(lines=kept, definitions=used)
 
 
 def ensure_footnotes_part(document: DocxDocument) -> XmlPart:

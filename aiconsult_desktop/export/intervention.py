@@ -2,9 +2,10 @@
 
 Layout (docs: DOMAIN.md, "Format of an exported intervention"): the organisation in the
 header, the title in capitals, an optional subtitle, "Extrait", the salutation, the
-body, then the signature and place/date on the right. The body is the light Markdown
-users type: one paragraph per line, `#` headings, `-`/`•` bullets, `1.` numbered items,
-`>` quotations, `**gras**`, `*italique*` and footnotes `[^1]`.
+body, the pending questions, then the signature and place/date on the right. The body is
+the statement's Markdown, read into blocks by `domain.markdown_parse` (the same model the
+editor shows): paragraphs, headings, bullets, numbered lists (each starting again at 1),
+quotations, bold, italics, underline and real Word footnotes.
 
 The template gives the page, styles, header and footer; its own body is replaced (as
 pandoc does with a reference document). Every style is looked up by name and, when a
@@ -15,9 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +33,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from aiconsult_desktop.domain.markdown_doc import Block, BlockKind, Span, plain_text
+from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.export.document import InterventionDocument
 from aiconsult_desktop.export.docx_fields import add_page_of_pages
 from aiconsult_desktop.export.docx_io import open_template, save_document
@@ -41,23 +42,14 @@ from aiconsult_desktop.export.docx_metadata import scrub_package, set_core_prope
 from aiconsult_desktop.export.docx_runs import append_run
 from aiconsult_desktop.export.docx_styles import find_style
 from aiconsult_desktop.export.docx_text import clean_for_docx, one_line_for_docx
-from aiconsult_desktop.export.footnotes import FootnoteWriter, collect_notes
+from aiconsult_desktop.export.footnotes import FootnoteWriter
 
 _LOG = logging.getLogger(__name__)
 
 EXCERPT_MENTION = "Extrait"
 LOGO_HEIGHT = Cm(1.2)
 LOGO_MAX_WIDTH = Cm(5)
-
-_HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
-_BULLET = re.compile(r"^[-•*–]\s+(.+)$")
-_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(.+)$")
-_QUOTE = re.compile(r"^>\s?(.+)$")
-_INLINE = re.compile(
-    r"\*\*(?P<bold>(?=\S).+?(?<=\S))\*\*"
-    r"|\*(?P<italic>(?=[^\s*]).+?(?<=[^\s*]))\*"
-    r"|\[\^(?P<note>[^\]\s]+)\]"
-)
+QUESTIONS_HEADING = "Questions en attente de réponse"
 # w:rPr children that follow w:position in the schema's sequence.
 _AFTER_POSITION = (
     "w:sz",
@@ -138,85 +130,116 @@ def write_intervention(doc: InterventionDocument, path: Path, template: Path | N
     when `path` cannot be written.
     """
     document = open_template(template)
-    _InterventionWriter(document).write(doc)
+    InterventionWriter(document).write(doc)
     save_document(document, path)
 
 
-class _InterventionWriter:
+class InterventionWriter:
+    """Lays out statements in one document (one for an intervention, several for a
+    meeting pack); `write` adds the header, footer and document properties."""
+
     def __init__(self, document: DocxDocument) -> None:
         self._document = document
         self._styles: dict[str, BaseStyle | None] = {}
         self._numberings: dict[str, int | None] = {}
         self._notes = FootnoteWriter(document)
-        self._definitions: dict[str, str] = {}
         self._clear_body()
 
     def write(self, doc: InterventionDocument) -> None:
-        title = one_line_for_docx(doc.heading).upper()
-        organisation = one_line_for_docx(doc.organisation_name)
+        self.write_statement(doc)
+        self.finish(doc.organisation_name, doc.heading.upper(), doc.logo_path)
 
-        self._fill_header(organisation, _read_logo(doc.logo_path))
-        self._fill_footer()
-        if title:
-            self._paragraph(_TITLE, title, inline=False)
+    def write_statement(self, doc: InterventionDocument, *, in_pack: bool = False) -> None:
+        """Title, body and signature of one statement; in a meeting pack its title is a
+        second-level heading under its agenda item."""
+        title = one_line_for_docx(doc.heading)
+        if title and in_pack:
+            self._paragraph(_HEADINGS[2], title)
+        elif title:
+            self._paragraph(_TITLE, title.upper())
         if subtitle := one_line_for_docx(doc.subtitle):
-            self._paragraph(_SUBTITLE, subtitle, inline=False)
+            self._paragraph(_SUBTITLE, subtitle)
         if doc.excerpt:
-            self._paragraph(_MENTION, EXCERPT_MENTION, inline=False)
+            self._paragraph(_MENTION, EXCERPT_MENTION)
         if salutation := one_line_for_docx(doc.salutation):
-            self._paragraph(_NORMAL, salutation, inline=False)
-        last = self._write_body(clean_for_docx(doc.body))
+            self._paragraph(_NORMAL, salutation)
+        last = self.write_body(clean_for_docx(doc.body))
+        if doc.pending_questions:
+            self._paragraph(_HEADINGS[2], QUESTIONS_HEADING)
+            numbering = self._new_numbering()
+            for number, question in enumerate(doc.pending_questions, start=1):
+                spans = (Span(one_line_for_docx(question)),)
+                last = self._list_item(_NUMBERED_ITEM, spans, numbering, f"{number}. ")
         if last is not None:
             last.paragraph_format.keep_with_next = True  # no signature alone on a page
         if signature := one_line_for_docx(doc.signature):
-            self._paragraph(_SIGNATURE, signature, inline=False)
+            self._paragraph(_SIGNATURE, signature)
         if place_date := one_line_for_docx(doc.place_date):
-            self._paragraph(_PLACE_DATE, place_date, inline=False)
-
-        set_core_properties(self._document, author=organisation, title=title)
-        scrub_package(self._document)
+            self._paragraph(_PLACE_DATE, place_date)
 
     # -- body -----------------------------------------------------------------------
 
-    def _write_body(self, body: str) -> Paragraph | None:
-        notes = collect_notes(line.strip() for line in body.split("\n"))
-        self._definitions = notes.definitions
+    def write_body(self, body: str) -> Paragraph | None:
+        """The statement's Markdown as Word paragraphs; returns the last one written."""
         last: Paragraph | None = None
-        numbered_list: int | None = None
-        for line in notes.lines:
-            if not line:
-                continue
-            if match := _NUMBERED.match(line):
-                if numbered_list is None:
-                    numbered_list = self._new_numbering()
-                last = self._list_item(_NUMBERED_ITEM, match.group(2), numbered_list, line)
-                continue
-            numbered_list = None
-            if match := _HEADING.match(line):
-                last = self._paragraph(_HEADINGS[len(match.group(1))], match.group(2))
-            elif match := _BULLET.match(line):
-                last = self._list_item(_BULLET_ITEM, match.group(1), None, "• " + match.group(1))
-            elif match := _QUOTE.match(line):
-                last = self._paragraph(_QUOTATION, match.group(1))
+        numbering: int | None = None
+        number = 0
+        for block in parse_markdown(body).blocks:
+            if block.kind is BlockKind.NUMBERED:
+                if block.new_list:
+                    numbering, number = self._new_numbering(), 0
+                number += 1
+                last = self._list_item(_NUMBERED_ITEM, block.spans, numbering, f"{number}. ")
+            elif block.kind is BlockKind.BULLET:
+                last = self._list_item(_BULLET_ITEM, block.spans, None, "• ")
             else:
-                last = self._paragraph(_NORMAL, line)
+                last = self._paragraph(_block_look(block), block.spans)
         return last
 
-    def _list_item(self, look: _Look, text: str, num_id: int | None, literal: str) -> Paragraph:
+    def _list_item(
+        self, look: _Look, spans: tuple[Span, ...], num_id: int | None, marker: str
+    ) -> Paragraph:
         """A list item; without the template's list style, the marker stays as text."""
         style = self._style(look.style)
         if style is None or self._numbering_of(style) is None:
-            paragraph = self._paragraph(_NORMAL, literal)
+            paragraph = self._paragraph(_NORMAL, (Span(marker), *spans))
             paragraph.paragraph_format.left_indent = look.indent
             paragraph.paragraph_format.first_line_indent = -Cm(0.5)
             return paragraph
         paragraph, p = self._new_paragraph(style)
+        if _is_right_to_left(plain_text(spans)):
+            _set_bidi(p)
         if num_id is not None:
             num_pr = p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = num_id
-        self._inline(p, text, None)
+        self._inline(p, spans, None)
         return paragraph
+
+    def heading(self, level: int, text: str, *, new_page: bool = False) -> Paragraph:
+        paragraph = self._paragraph(_HEADINGS[level], one_line_for_docx(text))
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
+        return paragraph
+
+    def title(self, text: str) -> Paragraph:
+        return self._paragraph(_TITLE, one_line_for_docx(text).upper())
+
+    def paragraph(self, spans: tuple[Span, ...]) -> Paragraph:
+        return self._paragraph(_NORMAL, spans)
+
+    def numbered_list(self, items: list[tuple[Span, ...]]) -> None:
+        numbering = self._new_numbering()
+        for number, spans in enumerate(items, start=1):
+            self._list_item(_NUMBERED_ITEM, spans, numbering, f"{number}. ")
+
+    def finish(self, organisation: str, title: str, logo: Path | None = None) -> None:
+        """Header, footer and document properties, once everything is written."""
+        organisation = one_line_for_docx(organisation)
+        self._fill_header(organisation, _read_logo(logo))
+        self._fill_footer()
+        set_core_properties(self._document, author=organisation, title=one_line_for_docx(title))
+        scrub_package(self._document)
 
     def _new_numbering(self) -> int | None:
         """A fresh numbering instance, so that each numbered list starts again at 1."""
@@ -235,12 +258,13 @@ class _InterventionWriter:
 
     # -- paragraphs -----------------------------------------------------------------
 
-    def _paragraph(self, look: _Look, text: str, *, inline: bool = True) -> Paragraph:
+    def _paragraph(self, look: _Look, content: str | tuple[Span, ...]) -> Paragraph:
         """A paragraph in `look`'s style, or in its direct formatting when the template
-        has no such style."""
+        has no such style. `content` is plain text or formatted spans."""
         style = self._style(look.style) if look.style != "Normal" else None
         fallback = look if style is None and look.style != "Normal" else None
         paragraph, p = self._new_paragraph(style)
+        text = content if isinstance(content, str) else plain_text(content)
         if _is_right_to_left(text):
             _set_bidi(p)
         if fallback is not None:
@@ -255,30 +279,40 @@ class _InterventionWriter:
                 fmt.left_indent = fallback.indent
                 if fallback.style == "Quote":
                     fmt.right_indent = fallback.indent
-        if inline:
-            self._inline(p, text, fallback)
-        elif fallback is not None:
-            append_run(p, text, bold=fallback.bold, italic=fallback.italic, size=fallback.size)
-        else:
-            append_run(p, text)
+        self._inline(p, (Span(content),) if isinstance(content, str) else content, fallback)
         return paragraph
 
-    def _inline(self, p: CT_P, text: str, fallback: _Look | None) -> None:
-        """Runs for `text` with its bold, italics and note calls."""
+    def _inline(self, p: CT_P, spans: tuple[Span, ...], fallback: _Look | None) -> None:
+        """Runs for `spans`, with their bold, italics, underline and footnotes."""
         bold = fallback.bold if fallback else False
         italic = fallback.italic if fallback else False
         size = fallback.size if fallback else None
-        for piece in _inline_pieces(text, bold, italic):
-            if piece.note is not None and piece.note in self._definitions:
-                self._add_note(p, self._definitions[piece.note])
-            else:  # text, or a call to an unknown note, which stays as typed
-                append_run(p, piece.text, bold=piece.bold, italic=piece.italic, size=size)
+        for span in spans:
+            if span.note is not None:
+                self._add_note(p, span.note)
+            else:
+                append_run(
+                    p,
+                    span.text,
+                    bold=bold or span.bold,
+                    italic=italic or span.italic,
+                    underline=span.underline,
+                    size=size,
+                )
 
-    def _add_note(self, p: CT_P, text: str) -> None:
+    def _add_note(self, p: CT_P, spans: tuple[Span, ...]) -> None:
         note = self._notes.add(p)
         size = Pt(9) if self._notes.needs_direct_size else None
-        for piece in _inline_pieces(text, False, False, notes=False):
-            append_run(note, piece.text, bold=piece.bold, italic=piece.italic, size=size)
+        for span in spans:
+            if span.note is None:
+                append_run(
+                    note,
+                    span.text,
+                    bold=span.bold,
+                    italic=span.italic,
+                    underline=span.underline,
+                    size=size,
+                )
 
     def _new_paragraph(self, style: BaseStyle | None = None) -> tuple[Paragraph, CT_P]:
         """An empty paragraph at the end of the body (python-docx's `add_paragraph`
@@ -344,32 +378,12 @@ class _InterventionWriter:
             add_page_of_pages(paragraph)
 
 
-@dataclass(frozen=True)
-class _Piece:
-    text: str
-    bold: bool
-    italic: bool
-    note: str | None = None
-    """The label of a note call `[^label]`; `text` then holds the call as typed."""
-
-
-def _inline_pieces(text: str, bold: bool, italic: bool, *, notes: bool = True) -> Iterator[_Piece]:
-    """Split `text` at `**bold**`, `*italic*` and (when `notes`) note calls."""
-    position = 0
-    for match in _INLINE.finditer(text):
-        if match.group("note") is not None and not notes:
-            continue
-        if match.start() > position:
-            yield _Piece(text[position : match.start()], bold, italic)
-        if match.group("bold") is not None:
-            yield from _inline_pieces(match.group("bold"), True, italic, notes=notes)
-        elif match.group("italic") is not None:
-            yield from _inline_pieces(match.group("italic"), bold, True, notes=notes)
-        else:
-            yield _Piece(match.group(0), bold, italic, note=match.group("note"))
-        position = match.end()
-    if position < len(text):
-        yield _Piece(text[position:], bold, italic)
+def _block_look(block: Block) -> _Look:
+    if block.kind is BlockKind.HEADING:
+        return _HEADINGS[block.level]
+    if block.kind is BlockKind.QUOTE:
+        return _QUOTATION
+    return _NORMAL
 
 
 def _style_numbering(style: BaseStyle) -> int | None:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.enums import BodyKind
+from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
 from aiconsult_desktop.services.records import BodyData, EmployerData
@@ -22,6 +23,7 @@ def to_record(row: Employer) -> EmployerData:
         name=row.name,
         short_name=row.short_name,
         bodies=[BodyData(id=b.id, kind=BodyKind(b.kind), name=b.name) for b in row.bodies],
+        answer_deadline_days=row.answer_deadline_days,
     )
 
 
@@ -87,6 +89,7 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
         else:
             row = _load(session, data.id)
             row.name, row.short_name = name, short_name
+        row.answer_deadline_days = check_deadline_days(data.answer_deadline_days)
         kept = {b.id for b in bodies if b.id is not None}
         for existing in list(row.bodies):
             if existing.id not in kept:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aiconsult_desktop.domain.enums import MeetingKind, StatementKind
 from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase
+from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.export.document import InterventionDocument
 from aiconsult_desktop.services.meetings import get_meeting
@@ -33,6 +34,7 @@ def build_document(
     meeting: MeetingData,
     organisation: OrganisationData,
     today: date | None = None,
+    pending_questions: tuple[str, ...] = (),
 ) -> InterventionDocument:
     short = organisation.short_name or organisation.name
     heading = statement_heading(statement, meeting, short)
@@ -51,6 +53,7 @@ def build_document(
         signature=organisation.signature or f"Les élu·es {short}",
         place_date=place_date,
         logo_path=logo,
+        pending_questions=pending_questions,
     )
 
 
@@ -61,24 +64,119 @@ def suggested_file_name(statement: StatementData, meeting: MeetingData) -> str:
     return f"{meeting.starts_at:%Y-%m-%d} {statement.kind.label} - {title}.docx"
 
 
-def export_statement(
-    store: Store, statement_id: int, target: Path, template: Path | None = None
-) -> Path:
-    statement = get_statement(store, statement_id)
-    meeting = get_meeting(store, statement.meeting_id)
-    organisation = get_organisation(store)
+EMPTY_STATEMENT = "La déclaration « {title} » est vide : écrivez son texte avant de l'exporter."
+
+
+def check_organisation(organisation: OrganisationData) -> None:
     if not organisation.is_set:
         raise UserError(
             "Renseignez d'abord votre organisation (Paramètres : nom, sigle, signature) : "
             "elle figure en en-tête et en signature du document."
         )
-    if target.suffix.lower() != ".docx":
-        target = (
-            target.with_suffix(target.suffix + ".docx")
-            if target.suffix
-            else target.with_suffix(".docx")
-        )
+
+
+def with_suffix(target: Path, suffix: str) -> Path:
+    """`target` ending in `suffix` (".docx"), added when the user typed none or another."""
+    if target.suffix.lower() == suffix:
+        return target
+    return (
+        target.with_suffix(target.suffix + suffix) if target.suffix else target.with_suffix(suffix)
+    )
+
+
+def pending_question_lines(store: Store, employer_id: int) -> tuple[str, ...]:
+    """The employer's open questions, each with when it was asked and its answer's state."""
+    from aiconsult_desktop.services.statement_blocks import answer_phrase, pending_questions
+
+    return tuple(f"{q.text} ({answer_phrase(q)})" for q in pending_questions(store, employer_id))
+
+
+def export_statement(
+    store: Store,
+    statement_id: int,
+    target: Path,
+    template: Path | None = None,
+    *,
+    with_questions: bool = False,
+    notices: list[str] | None = None,
+) -> Path:
+    """Write the statement as a Word intervention at `target` (".docx" added if needed).
+
+    Without `template`, the organisation's letterhead is used when one is set; a
+    letterhead that cannot be used falls back to the default template, and the reason
+    is added to `notices` (in French) for the caller to show.
+    """
+    statement = get_statement(store, statement_id)
+    meeting = get_meeting(store, statement.meeting_id)
+    organisation = get_organisation(store)
+    check_organisation(organisation)
+    if parse_markdown(statement.text).is_empty:
+        raise UserError(EMPTY_STATEMENT.format(title=statement.title))
+    target = with_suffix(target, ".docx")
+    questions = pending_question_lines(store, meeting.employer_id) if with_questions else ()
     from aiconsult_desktop.export.intervention import write_intervention
 
-    write_intervention(build_document(statement, meeting, organisation), target, template)
+    document = build_document(statement, meeting, organisation, pending_questions=questions)
+    chosen = template if template is not None else letterhead_or_default(store, notices)
+    write_intervention(document, target, chosen)
+    return target
+
+
+def letterhead_or_default(store: Store, notices: list[str] | None = None) -> Path | None:
+    """The organisation's letterhead if it can be used, else None (the default template).
+
+    Never raises for a bad letterhead: the document matters more than the letterhead;
+    what went wrong goes to `notices`.
+    """
+    from aiconsult_desktop.export.letterhead import check_letterhead
+    from aiconsult_desktop.services.statement_settings import get_letterhead
+
+    path = get_letterhead(store)
+    if path is None:
+        return None
+    problem, missing = check_letterhead(path)
+    if problem:
+        if notices is not None:
+            notices.append(f"{problem} Le modèle par défaut a été utilisé.")
+        return None
+    if missing and notices is not None:
+        notices.append(
+            f"Le papier à en-tête « {path.name} » ne définit pas les styles "
+            + ", ".join(f"« {name} »" for name in missing)
+            + " : une mise en forme équivalente les remplace."
+        )
+    return path
+
+
+def export_statement_pdf(
+    store: Store,
+    statement_id: int,
+    target: Path,
+    *,
+    with_questions: bool = False,
+    notices: list[str] | None = None,
+) -> Path:
+    """The Word intervention converted by LibreOffice, saved at `target` (".pdf")."""
+    import shutil
+    import tempfile
+
+    from aiconsult_desktop.export.pdf import convert_to_pdf
+
+    target = with_suffix(target, ".pdf")
+    with tempfile.TemporaryDirectory(prefix="aiconsult-pdf-") as work:
+        docx = export_statement(
+            store,
+            statement_id,
+            Path(work) / f"{target.stem}.docx",
+            with_questions=with_questions,
+            notices=notices,
+        )
+        (pdf,) = convert_to_pdf([docx])
+        try:
+            shutil.move(pdf, target)
+        except OSError as error:
+            raise UserError(
+                f"Impossible d'enregistrer « {target.name} » : le fichier est peut-être "
+                "ouvert, ou le dossier protégé en écriture."
+            ) from error
     return target

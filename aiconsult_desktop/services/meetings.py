@@ -5,14 +5,42 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from aiconsult_desktop.domain.enums import AgendaItemKind, DatePrecision, MeetingKind
+from aiconsult_desktop.domain.enums import AgendaItemKind, BodyKind, DatePrecision, MeetingKind
+from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
 from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import long_text, optional_line, required_line
 from aiconsult_desktop.errors import UserError, ValidationError
-from aiconsult_desktop.services.records import AgendaItemData, MeetingData
+from aiconsult_desktop.services.records import (
+    AgendaItemData,
+    AttendeeData,
+    MeetingData,
+    MeetingDocumentData,
+    VotesData,
+)
 from aiconsult_desktop.services.rows import load_row, not_found
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import AgendaItem, Body, Employer, Meeting, Statement
+from aiconsult_desktop.store.models import (
+    AgendaItem,
+    Body,
+    Employer,
+    Meeting,
+    MeetingAttendee,
+    MeetingDocument,
+    Statement,
+)
+
+VOTE_FIELDS = tuple(VotesData.__dataclass_fields__)
+
+
+def _agenda_record(item: AgendaItem) -> AgendaItemData:
+    return AgendaItemData(
+        id=item.id,
+        position=item.position,
+        title=item.title,
+        kind=AgendaItemKind(item.kind),
+        opinion=Opinion(item.opinion) if item.opinion else None,
+        votes=VotesData(**{name: getattr(item, name) for name in VOTE_FIELDS}),
+    )
 
 
 def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: int) -> MeetingData:
@@ -28,13 +56,22 @@ def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: 
         date_precision=DatePrecision(row.date_precision),
         place=row.place,
         notes=row.notes,
-        agenda=[
-            AgendaItemData(id=a.id, position=a.position, title=a.title, kind=AgendaItemKind(a.kind))
-            for a in row.agenda
+        agenda=[_agenda_record(a) for a in row.agenda],
+        convocation_received_on=row.convocation_received_on,
+        documents_received_on=row.documents_received_on,
+        minutes_received_on=row.minutes_received_on,
+        minutes_approved_on=row.minutes_approved_on,
+        documents=[
+            MeetingDocumentData(id=d.id, title=d.title, location=d.location) for d in row.documents
         ],
+        attendees=[
+            AttendeeData(id=a.id, name=a.name, role=AttendeeRole(a.role)) for a in row.attendees
+        ],
+        ics_uid=row.ics_uid,
         employer_name=employer.name,
         body_name=body.name if body else "",
         statement_count=statements,
+        body_kind=BodyKind(body.kind) if body else None,
     )
 
 
@@ -49,7 +86,11 @@ def _query(session: Session, *where: object) -> list[MeetingData]:
         .join(Employer, Meeting.employer_id == Employer.id)
         .outerjoin(Body, Meeting.body_id == Body.id)
         .outerjoin(counts, counts.c.meeting_id == Meeting.id)
-        .options(selectinload(Meeting.agenda))
+        .options(
+            selectinload(Meeting.agenda),
+            selectinload(Meeting.documents),
+            selectinload(Meeting.attendees),
+        )
         .where(*where)  # type: ignore[arg-type]
         .order_by(Meeting.starts_at, Meeting.id)
     )
@@ -82,9 +123,23 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             position=index + 1,
             title=required_line(item.title, "Point de l'ordre du jour", 1000),
             kind=AgendaItemKind(item.kind),
+            opinion=Opinion(item.opinion) if item.opinion else None,
+            votes=check_votes(item.votes),
         )
         for index, item in enumerate(sorted(data.agenda, key=lambda a: a.position))
     ]
+    documents = [
+        MeetingDocumentData(
+            location=required_line(d.location, "Emplacement du document", 2000),
+            title=optional_line(d.title, "Titre du document"),
+        )
+        for d in data.documents
+    ]
+    attendees = [
+        AttendeeData(name=required_line(a.name, "Nom du ou de la représentant·e", 200), role=a.role)
+        for a in data.attendees
+    ]
+    check_followup_dates(data)
     with store.session() as session:
         if session.get(Employer, data.employer_id) is None:
             raise ValidationError("Choisissez l'employeur de la réunion.", field="employer")
@@ -99,6 +154,9 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             session.add(row)
         else:
             row = load_row(session, Meeting, data.id, options=[selectinload(Meeting.agenda)])
+        uid = data.ics_uid.strip()
+        if uid and uid != row.ics_uid:
+            row.ics_uid = _free_uid(session, uid, data.id)
         row.employer_id, row.body_id, row.dossier_id = (
             data.employer_id,
             data.body_id,
@@ -119,11 +177,68 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             if target is None:
                 target = AgendaItem()
             target.position, target.title, target.kind = item.position, item.title, item.kind.value
+            target.opinion = item.opinion.value if item.opinion else None
+            for name in VOTE_FIELDS:
+                setattr(target, name, getattr(item.votes, name))
             kept.append(target)
         row.agenda = kept
+        row.convocation_received_on = data.convocation_received_on
+        row.documents_received_on = data.documents_received_on
+        row.minutes_received_on = data.minutes_received_on
+        row.minutes_approved_on = data.minutes_approved_on
+        # Documents and attendees are short lists: replaced as a whole on each save.
+        row.documents = [
+            MeetingDocument(position=n, title=d.title, location=d.location)
+            for n, d in enumerate(documents, start=1)
+        ]
+        row.attendees = [
+            MeetingAttendee(position=n, name=a.name, role=AttendeeRole(a.role).value)
+            for n, a in enumerate(attendees, start=1)
+        ]
         session.flush()
         meeting_id = row.id
     return get_meeting(store, meeting_id)
+
+
+def _free_uid(session: Session, uid: str, meeting_id: int | None) -> str:
+    with session.no_autoflush:  # the new row is not complete yet
+        clash = session.scalar(select(Meeting.id).where(Meeting.ics_uid == uid))
+    if clash is not None and clash != meeting_id:
+        raise UserError(f"Une autre réunion (n° {clash}) porte déjà l'identifiant iCalendar {uid}.")
+    return uid
+
+
+def find_by_uid(store: Store, uid: str) -> MeetingData | None:
+    """The meeting an invitation refers to (its iCalendar UID), if we have it."""
+    with store.session() as session:
+        found = _query(session, Meeting.ics_uid == uid)
+        return found[0] if found else None
+
+
+def check_votes(votes: VotesData) -> VotesData:
+    for name in VOTE_FIELDS:
+        value = getattr(votes, name)
+        if value is not None and not 0 <= value <= 999:
+            raise ValidationError(f"Nombre de voix impossible : {value}.", field="votes")
+    return votes
+
+
+def check_followup_dates(data: MeetingData) -> None:
+    """Dates the employer sent things: plausible around the meeting, in French when not."""
+    for value, label in (
+        (data.convocation_received_on, "Convocation reçue le"),
+        (data.documents_received_on, "Documents reçus le"),
+        (data.minutes_received_on, "Procès-verbal reçu le"),
+        (data.minutes_approved_on, "Procès-verbal approuvé le"),
+    ):
+        if value is not None and not 1900 <= value.year <= 2200:
+            raise ValidationError(f"« {label} » : l'année {value.year} n'est pas plausible.")
+    received, approved = data.minutes_received_on, data.minutes_approved_on
+    if received and approved and approved < received:
+        raise ValidationError(
+            "Le procès-verbal est approuvé avant d'avoir été reçu : vérifiez les dates.",
+            field="minutes_approved_on",
+        )
 
 
 def delete_meeting(store: Store, meeting_id: int, *, with_statements: bool = False) -> None:

@@ -1,69 +1,180 @@
-"""Questions put to employers, pending until answered."""
+"""Questions put to employers, pending until answered.
+
+The state of a question is derived from its dated events (services.question_events);
+this module lists, filters, pages and saves the question itself. Lists come a page at a
+time so the Questions page opens at once on 100,000 questions.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
+from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import QuestionState
+from aiconsult_desktop.domain.question_state import (
+    Event,
+    EventKind,
+    age_text,
+    derive,
+    is_overdue,
+)
 from aiconsult_desktop.domain.text import long_text
 from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.services import question_events
+from aiconsult_desktop.services.question_search import text_condition
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.services.rows import check_version, load_row, not_found
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question
+from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question, QuestionEvent
 
 MAX_QUESTION_LENGTH = 100_000
 
 
-def _select() -> Select[tuple[Question, str, str | None, str | None]]:
+@dataclass(frozen=True)
+class QuestionFilter:
+    """What the Questions page, the exports and the CLI narrow the register by."""
+
+    employer_id: int | None = None
+    states: frozenset[QuestionState] | None = None
+    text: str = ""
+    body_id: int | None = None
+    dossier_id: int | None = None
+    min_age_days: int | None = None
+    """Only questions first asked at least this many days ago."""
+
+
+def _select() -> Select[tuple[Question, str, int, str | None, str | None]]:
     return (
-        select(Question, Employer.name, Dossier.title, Meeting.title)
+        select(Question, Employer.name, Employer.answer_deadline_days, Dossier.title, Meeting.title)
         .join(Employer, Question.employer_id == Employer.id)
         .outerjoin(Dossier, Question.dossier_id == Dossier.id)
         .outerjoin(Meeting, Question.meeting_id == Meeting.id)
     )
 
 
-def _to_record(
-    row: Question, employer: str, dossier: str | None, meeting: str | None
-) -> QuestionData:
-    return QuestionData(
-        id=row.id,
-        employer_id=row.employer_id,
-        dossier_id=row.dossier_id,
-        meeting_id=row.meeting_id,
-        text=row.text,
-        asked_on=row.asked_on,
-        state=QuestionState(row.state),
-        answer=row.answer,
-        version=row.version,
-        employer_name=employer,
-        dossier_title=dossier or "",
-        meeting_title=meeting or "",
-    )
+def _where(query: Select, wanted: QuestionFilter, session: Session, today: date) -> Select:  # type: ignore[type-arg]
+    if wanted.employer_id is not None:
+        query = query.where(Question.employer_id == wanted.employer_id)
+    if wanted.states:
+        query = query.where(Question.state.in_(sorted(s.value for s in wanted.states)))
+    if wanted.dossier_id is not None:
+        query = query.where(Question.dossier_id == wanted.dossier_id)
+    if wanted.body_id is not None:
+        # A question belongs to a body through the meetings it was raised at.
+        at_body = (
+            select(QuestionEvent.question_id)
+            .join(Meeting, QuestionEvent.meeting_id == Meeting.id)
+            .where(Meeting.body_id == wanted.body_id)
+        )
+        query = query.where(Question.id.in_(at_body))
+    if wanted.min_age_days is not None:
+        query = query.where(Question.asked_on <= today - timedelta(days=wanted.min_age_days))
+    condition = text_condition(wanted.text, fts=session.get_bind().dialect.name == "sqlite")
+    if condition is not None:
+        query = query.where(condition)
+    return query
+
+
+def _records(
+    session: Session,
+    rows: list[tuple[Question, str, int, str | None, str | None]],
+    today: date,
+) -> list[QuestionData]:
+    """Records with what their events say (relances, answer date, overdue, age)."""
+    ids = [row[0].id for row in rows]
+    events: dict[int, list[Event]] = {question_id: [] for question_id in ids}
+    for chunk in range(0, len(ids), 500):
+        for question_id, kind, on, order, promised_for in session.execute(
+            select(
+                QuestionEvent.question_id,
+                QuestionEvent.kind,
+                QuestionEvent.on,
+                QuestionEvent.id,
+                QuestionEvent.promised_for,
+            ).where(QuestionEvent.question_id.in_(ids[chunk : chunk + 500]))
+        ):
+            events[question_id].append(Event(EventKind(kind), on, order, "", promised_for))
+    records = []
+    for question, employer, deadline, dossier, meeting in rows:
+        summary = derive(events[question.id])
+        records.append(
+            QuestionData(
+                id=question.id,
+                employer_id=question.employer_id,
+                dossier_id=question.dossier_id,
+                meeting_id=question.meeting_id,
+                text=question.text,
+                asked_on=question.asked_on,
+                state=QuestionState(question.state),
+                answer=question.answer,
+                version=question.version,
+                employer_name=employer,
+                dossier_title=dossier or "",
+                meeting_title=meeting or "",
+                relances=summary.relances,
+                last_asked_on=summary.last_asked,
+                answered_on=summary.answered_on,
+                promised_for=summary.promised_for,
+                overdue=is_overdue(
+                    replace(summary, state=QuestionState(question.state)), deadline, today
+                ),
+                age=age_text(replace(summary, state=QuestionState(question.state)), today),
+            )
+        )
+    return records
 
 
 def list_questions(
     store: Store,
     *,
     employer_id: int | None = None,
-    states: set[QuestionState] | None = None,
+    states: set[QuestionState] | frozenset[QuestionState] | None = None,
     text: str = "",
+    body_id: int | None = None,
+    dossier_id: int | None = None,
+    min_age_days: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    today: date | None = None,
 ) -> list[QuestionData]:
     """Oldest first: the longest-unanswered question is the one to raise."""
-    query = _select().order_by(Question.asked_on, Question.id)
-    if employer_id is not None:
-        query = query.where(Question.employer_id == employer_id)
-    if states:
-        query = query.where(Question.state.in_([s.value for s in states]))
-    for word in text.split():
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        query = query.where(or_(Question.text.ilike(pattern), Question.answer.ilike(pattern)))
+    wanted = QuestionFilter(
+        employer_id,
+        frozenset(states) if states else None,
+        text,
+        body_id,
+        dossier_id,
+        min_age_days,
+    )
+    return list_page(store, wanted, limit=limit, offset=offset, today=today)
+
+
+def list_page(
+    store: Store,
+    wanted: QuestionFilter,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    today: date | None = None,
+) -> list[QuestionData]:
+    today = today or date.today()
     with store.session() as session:
-        return [_to_record(*row) for row in session.execute(query)]
+        query = _where(_select(), wanted, session, today).order_by(Question.asked_on, Question.id)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        rows = [tuple(row) for row in session.execute(query)]
+        return _records(session, rows, today)  # type: ignore[arg-type]
+
+
+def count_questions(store: Store, wanted: QuestionFilter, today: date | None = None) -> int:
+    today = today or date.today()
+    with store.session() as session:
+        query = _where(select(func.count(Question.id)), wanted, session, today)
+        return int(session.scalar(query) or 0)
 
 
 def get_question(store: Store, question_id: int) -> QuestionData:
@@ -71,7 +182,7 @@ def get_question(store: Store, question_id: int) -> QuestionData:
         found = session.execute(_select().where(Question.id == question_id)).first()
         if found is None:
             raise not_found(Question, question_id)
-        return _to_record(*found)
+        return _records(session, [tuple(found)], date.today())[0]  # type: ignore[list-item]
 
 
 def _check_links(session: Session, data: QuestionData) -> None:
@@ -92,6 +203,8 @@ def _check_links(session: Session, data: QuestionData) -> None:
 
 
 def save_question(store: Store, data: QuestionData) -> QuestionData:
+    """Save the question itself. Its state comes from its events: a state or answer that
+    differs from them (the CLI, older callers) is recorded as a new event dated today."""
     text = long_text(data.text, "Texte de la question", required=True)
     if len(text) > MAX_QUESTION_LENGTH:
         raise ValidationError(
@@ -100,21 +213,39 @@ def save_question(store: Store, data: QuestionData) -> QuestionData:
             field="text",
         )
     answer = long_text(data.answer, "Réponse", required=False)
+    state = QuestionState(data.state)
     with store.session() as session:
         _check_links(session, data)
         if data.id is None:
-            row = Question()
+            row = Question(state=state.value, answer=answer)
             session.add(row)
         else:
             row = load_row(session, Question, data.id)
             check_version(row, data.version)
+            if row.employer_id != data.employer_id and session.scalar(
+                select(func.count())
+                .select_from(QuestionEvent)
+                .where(QuestionEvent.question_id == row.id, QuestionEvent.meeting_id.is_not(None))
+                .where(QuestionEvent.kind != EventKind.ASKED.value)
+            ):
+                raise ValidationError(
+                    "Cette question a été relancée ou répondue en réunion de son employeur : "
+                    "elle ne peut plus changer d'employeur.",
+                    field="employer",
+                )
         row.employer_id, row.dossier_id, row.meeting_id = (
             data.employer_id,
             data.dossier_id,
             data.meeting_id,
         )
-        row.text, row.answer = text, answer
-        row.asked_on, row.state = data.asked_on, QuestionState(data.state).value
+        row.text = text
+        row.asked_on = data.asked_on
+        session.flush()
+        if data.id is None:
+            question_events.write_first_events(session, row, None)
+            session.flush()
+        else:
+            question_events.update_from_form(session, row, data.asked_on, state, answer)
         session.flush()
         question_id = row.id
     return get_question(store, question_id)
@@ -135,3 +266,67 @@ def count_open_questions(store: Store) -> dict[int, tuple[int, date]]:
             .group_by(Question.employer_id)
         )
         return {employer_id: (count, oldest) for employer_id, count, oldest in rows}
+
+
+def add_questions(store: Store, template: QuestionData, texts: list[str]) -> list[int]:
+    """A pasted list: one question per text, same employer, meeting, dossier and date;
+    all saved or none (a bad item names its number)."""
+    cleaned = []
+    for number, raw in enumerate(texts, start=1):
+        try:
+            text = long_text(raw, "Texte de la question", required=True)
+        except ValidationError as error:
+            raise ValidationError(f"Question n° {number} : {error.message}") from error
+        if len(text) > MAX_QUESTION_LENGTH:
+            raise ValidationError(
+                f"Question n° {number} : trop longue ({len(text)} caractères, "
+                f"{MAX_QUESTION_LENGTH} au plus)."
+            )
+        cleaned.append(text)
+    with store.session() as session:
+        _check_links(session, template)
+        rows = []
+        for text in cleaned:
+            row = Question(
+                employer_id=template.employer_id,
+                dossier_id=template.dossier_id,
+                meeting_id=template.meeting_id,
+                text=text,
+                asked_on=template.asked_on,
+                state=QuestionState.PENDING.value,
+                answer="",
+            )
+            session.add(row)
+            rows.append(row)
+        session.flush()
+        for row in rows:
+            question_events.write_first_events(session, row, None)
+        return [row.id for row in rows]
+
+
+def similar_questions(
+    store: Store, employer_id: int, text: str, exclude: int | None = None, limit: int = 5
+) -> list[QuestionData]:
+    """Questions of this employer that look like `text`: candidates for a relance."""
+    from aiconsult_desktop.domain.similarity import look_alikes, words
+
+    wanted = words(text)
+    if len(wanted) < 3:
+        return []
+    # Narrow with the full-text index (any of the words), then score the few candidates.
+    with store.session() as session:
+        query = select(Question.id, Question.text).where(Question.employer_id == employer_id)
+        if session.get_bind().dialect.name == "sqlite":
+            from aiconsult_desktop.store.fts import FTS_TABLE
+
+            any_word = " OR ".join(f'"{w}"*' for w in sorted(wanted))
+            query = query.where(
+                Question.id.in_(
+                    select(sa_text("rowid"))
+                    .select_from(sa_text(FTS_TABLE))
+                    .where(sa_text(f"{FTS_TABLE} MATCH :q").bindparams(q=any_word))
+                )
+            ).limit(2_000)
+        candidates = [(i, t) for i, t in session.execute(query) if i != exclude]
+    matches = look_alikes(text, candidates, limit=limit)
+    return [get_question(store, m.id) for m in matches]

@@ -18,6 +18,12 @@ from aiconsult_desktop.domain.enums import (
     StatementKind,
     StatementState,
 )
+from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
+from aiconsult_desktop.domain.question_state import (
+    DEFAULT_ANSWER_DEADLINE_DAYS,
+    Channel,
+    EventKind,
+)
 
 
 @dataclass
@@ -46,6 +52,7 @@ class EmployerData:
     short_name: str = ""
     bodies: list[BodyData] = field(default_factory=list)
     id: int | None = None
+    answer_deadline_days: int = DEFAULT_ANSWER_DEADLINE_DAYS
 
     def body(self, body_id: int | None) -> BodyData | None:
         return next((b for b in self.bodies if b.id == body_id), None)
@@ -59,10 +66,41 @@ class DossierData:
 
 
 @dataclass
+class VotesData:
+    """Votes on a "pour avis" item, by college; None: not recorded."""
+
+    staff_for: int | None = None
+    staff_against: int | None = None
+    staff_abstaining: int | None = None
+    employer_for: int | None = None
+    employer_against: int | None = None
+    employer_abstaining: int | None = None
+
+
+@dataclass
 class AgendaItemData:
     title: str
     kind: AgendaItemKind = AgendaItemKind.INFORMATION
     position: int = 0
+    id: int | None = None
+    # Outcome of a "pour avis" item (issue 5).
+    opinion: Opinion | None = None
+    votes: VotesData = field(default_factory=VotesData)
+
+
+@dataclass
+class MeetingDocumentData:
+    """A document received for a meeting: a file path or a link (http…)."""
+
+    location: str
+    title: str = ""
+    id: int | None = None
+
+
+@dataclass
+class AttendeeData:
+    name: str
+    role: AttendeeRole = AttendeeRole.TITULAR
     id: int | None = None
 
 
@@ -79,11 +117,21 @@ class MeetingData:
     place: str = ""
     notes: str = ""
     agenda: list[AgendaItemData] = field(default_factory=list)
+    # Follow-up (issue 5).
+    convocation_received_on: date | None = None
+    documents_received_on: date | None = None
+    minutes_received_on: date | None = None
+    minutes_approved_on: date | None = None
+    documents: list[MeetingDocumentData] = field(default_factory=list)
+    attendees: list[AttendeeData] = field(default_factory=list)
+    ics_uid: str = ""
+    """Stable iCalendar UID; empty on a new meeting (the store makes one)."""
     id: int | None = None
     # Filled on read.
     employer_name: str = ""
     body_name: str = ""
     statement_count: int = 0
+    body_kind: BodyKind | None = None
 
     @property
     def month_only(self) -> bool:
@@ -105,6 +153,29 @@ class QuestionData:
     employer_name: str = ""
     dossier_title: str = ""
     meeting_title: str = ""
+    # Filled on read from the question's events (issue 3, domain.question_state).
+    relances: int = 0
+    last_asked_on: date | None = None
+    answered_on: date | None = None
+    promised_for: date | None = None
+    overdue: bool = False
+    age: str = ""
+
+
+@dataclass
+class QuestionEventData:
+    """One dated step of a question's life (kind: domain.question_state.EventKind)."""
+
+    question_id: int
+    kind: EventKind
+    on: date
+    meeting_id: int | None = None
+    channel: Channel = Channel.OTHER
+    text: str = ""
+    promised_for: date | None = None
+    id: int | None = None
+    # Filled on read.
+    meeting_title: str = ""
 
 
 @dataclass
@@ -117,6 +188,8 @@ class StatementData:
     agenda_item_id: int | None = None
     dossier_id: int | None = None
     excerpt: bool = False
+    read_on: date | None = None
+    """When it was read at the meeting (state "Lue en séance")."""
     id: int | None = None
     version: int = 0
     # Filled on read.

@@ -12,8 +12,14 @@ from aiconsult_desktop.errors import ConflictError, ValidationError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.services.records import StatementData
 from aiconsult_desktop.services.rows import check_version, load_row, not_found
+from aiconsult_desktop.services.statement_versions import REOPENED, record_version
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import AgendaItem, Dossier, Employer, Meeting, Statement
+
+LOCKED = (
+    "Cette déclaration a été lue en séance : son texte est verrouillé. Cliquez sur "
+    "« Modifier » pour en commencer une nouvelle version."
+)
 
 
 def _select() -> Select[tuple[Statement, Meeting, str, str | None]]:
@@ -36,6 +42,7 @@ def _to_record(row: Statement, meeting: Meeting, employer: str, item: str | None
         text=row.text,
         state=StatementState(row.state),
         excerpt=row.excerpt,
+        read_on=row.read_on,
         version=row.version,
         meeting_title=meeting.title,
         meeting_starts_at=meeting.starts_at,
@@ -61,22 +68,29 @@ def get_statement(store: Store, statement_id: int) -> StatementData:
         return _to_record(*found)
 
 
-def save_statement(store: Store, data: StatementData) -> StatementData:
-    """Create or update; on a shared base, a save over someone else's newer one is refused
-    and the refused text is kept as a copy, so both texts survive."""
+def save_statement(store: Store, data: StatementData, *, reason: str = "") -> StatementData:
+    """Save `data`; keep a version when `reason` is given (explicit save) or the state
+    changes. A statement read at a meeting is locked: see `reopen_statement`.
+
+    On a shared base, a save over someone else's newer one is refused and the refused text
+    is kept as a copy (a draft), so both texts survive."""
     title = required_line(data.title, "Titre de la déclaration")
     text = long_text(data.text, "Texte", required=False)
     try:
-        return _save_statement(store, data, title, text)
+        return _save_statement(store, data, title, text, reason)
     except ConflictError as conflict:
         copy_title = f"{title} (version de {current_user()} non enregistrée)"[:500]
-        copy = _save_statement(store, replace(data, id=None, version=0), copy_title, text)
+        draft = replace(data, id=None, version=0, state=StatementState.DRAFT)
+        copy = _save_statement(store, draft, copy_title, text, "")
         raise ConflictError(
             f"{conflict.message} Votre texte est gardé dans une copie : « {copy.title} »."
         ) from conflict
 
 
-def _save_statement(store: Store, data: StatementData, title: str, text: str) -> StatementData:
+def _save_statement(
+    store: Store, data: StatementData, title: str, text: str, reason: str
+) -> StatementData:
+    state = StatementState(data.state)
     with store.session() as session:
         if session.get(Meeting, data.meeting_id) is None:
             raise ValidationError("Choisissez la réunion de la déclaration.", field="meeting")
@@ -89,21 +103,53 @@ def _save_statement(store: Store, data: StatementData, title: str, text: str) ->
                 )
         if data.dossier_id is not None and session.get(Dossier, data.dossier_id) is None:
             raise ValidationError("Le dossier choisi n'existe plus.", field="dossier")
+        previous_state: str | None = None
         if data.id is None:
             row = Statement()
             session.add(row)
         else:
             row = load_row(session, Statement, data.id)
             check_version(row, data.version)
+            previous_state = row.state
+            if (
+                row.state == StatementState.READ.value
+                and state is StatementState.READ
+                and row.text != text
+            ):
+                raise ValidationError(LOCKED, field="Texte")
         row.meeting_id, row.agenda_item_id, row.dossier_id = (
             data.meeting_id,
             data.agenda_item_id,
             data.dossier_id,
         )
-        row.kind, row.state = StatementKind(data.kind).value, StatementState(data.state).value
+        row.kind, row.state = StatementKind(data.kind).value, state.value
         row.title, row.text, row.excerpt = title, text, bool(data.excerpt)
+        if state is StatementState.READ:
+            meeting_day = session.get(Meeting, data.meeting_id)
+            row.read_on = (
+                data.read_on
+                or row.read_on
+                or (meeting_day.starts_at.date() if meeting_day is not None else None)
+            )
+        else:
+            row.read_on = None
         session.flush()
         statement_id = row.id
+        if previous_state is not None and previous_state != state.value:
+            record_version(session, row, f"État : {state.label}")
+        elif reason:
+            record_version(session, row, reason)
+    return get_statement(store, statement_id)
+
+
+def reopen_statement(store: Store, statement_id: int) -> StatementData:
+    """ "Modifier" on a statement read at a meeting: the read text stays as a version and
+    the statement goes back to draft."""
+    with store.session() as session:
+        row = load_row(session, Statement, statement_id)
+        if row.state == StatementState.READ.value:
+            record_version(session, row, REOPENED)
+            row.state, row.read_on = StatementState.DRAFT.value, None
     return get_statement(store, statement_id)
 
 

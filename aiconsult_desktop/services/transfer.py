@@ -12,7 +12,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, exc, func, inspect, select, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    delete,
+    exc,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import (
@@ -25,8 +37,11 @@ from aiconsult_desktop.domain.enums import (
     StatementKind,
     StatementState,
 )
+from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
+from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.services.question_events import ensure_events
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import (
     AgendaItem,
@@ -34,10 +49,16 @@ from aiconsult_desktop.store.models import (
     Body,
     Dossier,
     Employer,
+    LegalGround,
     Meeting,
+    MeetingAttendee,
+    MeetingDocument,
     Organisation,
     Question,
+    QuestionEvent,
     Statement,
+    StatementTemplate,
+    StatementVersion,
     utc_now,
 )
 
@@ -52,18 +73,34 @@ TABLES: dict[str, type[Base]] = {
     "dossiers": Dossier,
     "meetings": Meeting,
     "agenda_items": AgendaItem,
+    "meeting_documents": MeetingDocument,
+    "meeting_attendees": MeetingAttendee,
     "questions": Question,
+    "question_events": QuestionEvent,
     "statements": Statement,
+    "statement_versions": StatementVersion,
+    "statement_templates": StatementTemplate,
+    "legal_grounds": LegalGround,
 }
+
+# Libraries the migrations seed: a fresh store has them, and a file that holds them
+# replaces them whole (a file without them keeps the seeded ones).
+SEEDED_TABLES = ("statement_templates", "legal_grounds")
 
 ENUM_COLUMNS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("bodies", "kind"): BodyKind,
     ("meetings", "kind"): MeetingKind,
     ("meetings", "date_precision"): DatePrecision,
     ("agenda_items", "kind"): AgendaItemKind,
+    ("agenda_items", "opinion"): Opinion,
+    ("meeting_attendees", "role"): AttendeeRole,
     ("questions", "state"): QuestionState,
+    ("question_events", "kind"): EventKind,
+    ("question_events", "channel"): Channel,
     ("statements", "kind"): StatementKind,
     ("statements", "state"): StatementState,
+    ("statement_versions", "state"): StatementState,
+    ("statement_templates", "kind"): StatementKind,
 }
 
 
@@ -104,7 +141,7 @@ def is_empty(store: Store) -> bool:
         return all(
             not session.scalar(select(func.count()).select_from(model))
             for key, model in TABLES.items()
-            if key != "organisation"
+            if key != "organisation" and key not in SEEDED_TABLES
         )
 
 
@@ -171,6 +208,7 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
     try:
         with store.session() as session:
             _insert_all(session, document, source)
+            ensure_events(session)  # files written before question events existed
             _advance_sequences(session)
     except exc.IntegrityError as error:
         raise FormatError(
@@ -182,6 +220,8 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
 def _insert_all(session: Session, document: dict[str, Any], source: str) -> None:
     for key, model in TABLES.items():
         rows = document.get(key, [])
+        if key in SEEDED_TABLES and key in document:
+            session.execute(delete(model))
         if not isinstance(rows, list):
             raise FormatError(f"{source} : la section « {key} » doit être une liste.")
         columns = {c.key: c for c in inspect(model).columns}
@@ -195,15 +235,16 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
             values = {}
             for name, column in columns.items():
                 if name in row:
-                    values[name] = _decode(key, column, row[name], where)
+                    values[column.name] = _decode(key, column, row[name], where)
                 elif name in ("created_at", "updated_at"):
-                    values[name] = utc_now()
+                    values[column.name] = utc_now()
                 elif name == "version":
-                    values[name] = 1
+                    values[column.name] = 1
                 elif column.default is None and not column.nullable:
                     raise FormatError(f"{where} : le champ « {name} » manque.")
-            session.add(model(**values))
-        session.flush()
+            # A Core insert keeps every value as written, the edit counter (`version`)
+            # included, which the ORM would reset: dump → load → dump stays exact.
+            session.execute(insert(model.__table__).values(**values))
 
 
 def _advance_sequences(session: Session) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -35,6 +37,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
+def new_ics_uid() -> str:
+    """A meeting's iCalendar UID: stable for life, so a second export updates, not doubles."""
+    return f"{uuid4()}@aiconsult-desktop"
+
+
 class Timestamped:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
@@ -51,6 +58,8 @@ class Organisation(Timestamped, Base):
     signature: Mapped[str] = mapped_column(String(500), default="")
     place: Mapped[str] = mapped_column(String(200), default="")
     logo_path: Mapped[str] = mapped_column(String(1000), default="")
+    letterhead_path: Mapped[str] = mapped_column(String(1000), default="")
+    words_per_minute: Mapped[int] = mapped_column(Integer, default=130)
 
 
 class Employer(Timestamped, Base):
@@ -59,6 +68,8 @@ class Employer(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500), unique=True)
     short_name: Mapped[str] = mapped_column(String(100), default="")
+    # Days the employer has to answer a question before it shows as overdue (issue 3).
+    answer_deadline_days: Mapped[int] = mapped_column(Integer, default=61, server_default="61")
     bodies: Mapped[list[Body]] = relationship(
         back_populates="employer", order_by="Body.name", passive_deletes=True
     )
@@ -74,6 +85,14 @@ class Body(Timestamped, Base):
     employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id", ondelete="RESTRICT"))
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
+    # Deadline rules of this body (issue 5); None means "the default of its kind", which
+    # `domain.deadlines` holds with its source.
+    convocation_days: Mapped[int | None] = mapped_column(Integer)
+    documents_days: Mapped[int | None] = mapped_column(Integer)
+    questions_days: Mapped[int | None] = mapped_column(Integer)
+    minutes_days: Mapped[int | None] = mapped_column(Integer)
+    working_days: Mapped[bool | None] = mapped_column(Boolean)
+    minimum_sessions: Mapped[int | None] = mapped_column(Integer)
     employer: Mapped[Employer] = relationship(back_populates="bodies")
 
 
@@ -103,12 +122,52 @@ class Meeting(Timestamped, Base):
     date_precision: Mapped[str] = mapped_column(String(10), default="day")
     place: Mapped[str] = mapped_column(String(500), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Follow-up (issue 5): what the employer sent, and when.
+    convocation_received_on: Mapped[date | None] = mapped_column(Date)
+    documents_received_on: Mapped[date | None] = mapped_column(Date)
+    minutes_received_on: Mapped[date | None] = mapped_column(Date)
+    minutes_approved_on: Mapped[date | None] = mapped_column(Date)
+    ics_uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_ics_uid)
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",
         order_by="AgendaItem.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    documents: Mapped[list[MeetingDocument]] = relationship(
+        order_by="MeetingDocument.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    attendees: Mapped[list[MeetingAttendee]] = relationship(
+        order_by="MeetingAttendee.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class MeetingDocument(Timestamped, Base):
+    """A document the employer sent for a meeting: a file path or a link."""
+
+    __tablename__ = "meeting_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    location: Mapped[str] = mapped_column(String(2000))
+
+
+class MeetingAttendee(Timestamped, Base):
+    """One of our representatives at a meeting, titular or substitute."""
+
+    __tablename__ = "meeting_attendee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="titular")
 
 
 class AgendaItem(Timestamped, Base):
@@ -121,11 +180,24 @@ class AgendaItem(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(1000))
     kind: Mapped[str] = mapped_column(String(20), default="information")
+    # Outcome of a "pour avis" item (issue 5): the opinion and the votes of each college.
+    opinion: Mapped[str | None] = mapped_column(String(20))
+    staff_for: Mapped[int | None] = mapped_column(Integer)
+    staff_against: Mapped[int | None] = mapped_column(Integer)
+    staff_abstaining: Mapped[int | None] = mapped_column(Integer)
+    employer_for: Mapped[int | None] = mapped_column(Integer)
+    employer_against: Mapped[int | None] = mapped_column(Integer)
+    employer_abstaining: Mapped[int | None] = mapped_column(Integer)
     meeting: Mapped[Meeting] = relationship(back_populates="agenda")
 
 
 class Question(Timestamped, Base):
     __tablename__ = "question"
+    # Oldest-first pages of one state, overall or per employer (issue 3: 100,000 rows).
+    __table_args__ = (
+        Index("ix_question_state_asked_on", "state", "asked_on"),
+        Index("ix_question_employer_state_asked_on", "employer_id", "state", "asked_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(
@@ -141,6 +213,25 @@ class Question(Timestamped, Base):
     updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class QuestionEvent(Timestamped, Base):
+    """One dated step of a question's life; the question's state is derived from these."""
+
+    __tablename__ = "question_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    on: Mapped[date] = mapped_column(Date, index=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(20), default="other")
+    text: Mapped[str] = mapped_column(Text, default="")
+    promised_for: Mapped[date | None] = mapped_column(Date)
 
 
 class Statement(Timestamped, Base):
@@ -159,7 +250,22 @@ class Statement(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(20), default="draft")
     excerpt: Mapped[bool] = mapped_column(Boolean, default=False)
+    read_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+# Statement editor (issue 4): versions, templates, legal grounds. Imported as a module
+# (its tables join this metadata) and its classes served from here, whichever of the
+# two modules is imported first.
+from aiconsult_desktop.store import statement_models as _statement_models  # noqa: E402
+
+_STATEMENT_MODELS = ("LegalGround", "StatementTemplate", "StatementVersion")
+
+
+def __getattr__(name: str) -> object:
+    if name in _STATEMENT_MODELS:
+        return getattr(_statement_models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

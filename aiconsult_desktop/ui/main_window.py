@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.data_changed.connect(self._refresh_current)
         self.show_page(0)
         self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+        from aiconsult_desktop.ui.reminders import Reminders
+
+        self.reminders = Reminders(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every page saves; when one cannot, the user chooses."""

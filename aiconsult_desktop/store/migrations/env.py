@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from aiconsult_desktop.store.fts import include_name
 from aiconsult_desktop.store.models import Base
 
 connection = context.config.attributes["connection"]
@@ -12,6 +13,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

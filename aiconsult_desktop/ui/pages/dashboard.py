@@ -44,6 +44,7 @@ from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year
+from aiconsult_desktop.ui.pages.dashboard_calendar import UpcomingList
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -230,6 +231,9 @@ class DashboardPage(QWidget):
             )
         )
         self.meetings_card.footer.addStretch(1)
+        self.upcoming_card = Card("Les 30 prochains jours : séances et échéances")
+        self.upcoming = UpcomingList(store, self._open_meeting)
+        self.upcoming_card.body.addWidget(self.upcoming)
         self.statements_card = Card("Déclarations en préparation")
         self.statements_card.footer.addWidget(
             _link_button(
@@ -248,6 +252,7 @@ class DashboardPage(QWidget):
         right = QVBoxLayout()
         right.setSpacing(16)
         right.addWidget(self.meetings_card)
+        right.addWidget(self.upcoming_card)
         right.addStretch(1)
         self.cards = QWidget()
         columns = QHBoxLayout(self.cards)
@@ -328,6 +333,10 @@ class DashboardPage(QWidget):
         self.window_.open_page(page)
         page.show_open_questions(employer_id)
 
+    def _open_meeting(self, meeting_id: int) -> None:
+        self.window_.open_page(self.window_.meetings)
+        self.window_.meetings.open_meeting(meeting_id)
+
     def _new_employer(self) -> None:
         self.window_.open_page(self.window_.employers)
         self.window_.employers.new_employer()
@@ -367,6 +376,7 @@ class DashboardPage(QWidget):
             return
         self._fill_questions(snapshot, today)
         self._fill_meetings(snapshot.meetings, today)
+        attempt(self, lambda: self.upcoming.fill(today))
         self._fill_statements(snapshot.statements, {m.id: m for m in snapshot.meetings})
 
     def _fill_questions(self, snapshot: Snapshot, today: date) -> None:

@@ -6,6 +6,8 @@ turns widgets into a `MeetingData` and back; the service checks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -13,23 +15,29 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from aiconsult_desktop.domain.deadlines import BodyRules, MeetingFacts, meeting_deadlines
 from aiconsult_desktop.domain.enums import AgendaItemKind, DatePrecision, MeetingKind
+from aiconsult_desktop.domain.followup import Opinion
 from aiconsult_desktop.services.records import (
     AgendaItemData,
     DossierData,
     EmployerData,
     MeetingData,
+    VotesData,
 )
 from aiconsult_desktop.ui.forms import (
     ChangeTracker,
@@ -39,6 +47,7 @@ from aiconsult_desktop.ui.forms import (
     from_qdatetime,
     to_qdatetime,
 )
+from aiconsult_desktop.ui.pages.meeting_followup import FollowUpPanel
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
 
 DAY_FORMAT = "dd/MM/yyyy HH:mm"
@@ -57,6 +66,8 @@ class AgendaEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ids: list[int | None] = []
+        self._items: list[AgendaItemData] = []
+        """As loaded, row by row: carries each item's outcome (edited in the follow-up tab)."""
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Point", "Nature"])
         self.table.verticalHeader().setVisible(True)
@@ -100,15 +111,23 @@ class AgendaEditor(QWidget):
             cell = self.table.item(row, 0)
             combo = self.table.cellWidget(row, 1)
             kind = combo.value() if isinstance(combo, EnumCombo) else AgendaItemKind.INFORMATION
+            loaded = self._items[row] if row < len(self._items) else AgendaItemData("")
             result.append(
                 AgendaItemData(
                     id=item_id,
                     title=cell.text() if cell is not None else "",
                     kind=kind,
                     position=row + 1,
+                    opinion=loaded.opinion,
+                    votes=replace(loaded.votes),
                 )
             )
         return result
+
+    def set_outcome(self, row: int, opinion: Opinion | None, votes: VotesData) -> None:
+        """The follow-up tab records the opinion and votes of a "pour avis" item."""
+        if 0 <= row < len(self._items):
+            self._items[row] = replace(self._items[row], opinion=opinion, votes=votes)
 
     def commit_edit(self) -> None:
         """Take in a title still being typed in its cell.
@@ -129,6 +148,7 @@ class AgendaEditor(QWidget):
             self.table.setRowCount(0)
             ordered = sorted(items, key=lambda a: a.position)
             self._ids = [item.id for item in ordered]
+            self._items = [replace(item, votes=replace(item.votes)) for item in ordered]
             self.table.setRowCount(len(ordered))
             for row, item in enumerate(ordered):
                 self.table.setItem(row, 0, QTableWidgetItem(item.title))
@@ -181,10 +201,19 @@ class AgendaEditor(QWidget):
 class MeetingForm(QWidget):
     """Fields of a meeting. `load()` fills it, `record()` reads it back."""
 
-    def __init__(self, tracker: ChangeTracker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tracker: ChangeTracker,
+        parent: QWidget | None = None,
+        *,
+        insert_sentence: Callable[[str], None] = lambda _s: None,
+        rules_for: Callable[[int | None], BodyRules | None] = lambda _b: None,
+    ) -> None:
         super().__init__(parent)
         self._employers: list[EmployerData] = []
         self._loaded: MeetingData | None = None
+        self.rules_for = rules_for
+        self.today: Callable[[], date] = date.today
 
         self.kind: EnumCombo[MeetingKind] = EnumCombo(MeetingKind)
         self.employer = IdCombo()
@@ -217,11 +246,25 @@ class MeetingForm(QWidget):
         form.addRow("N&otes :", self.notes)
 
         agenda_title = QLabel("<b>Ordre du jour</b>")
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.addLayout(form)
+        main_layout.addSpacing(8)
+        main_layout.addWidget(agenda_title)
+        main_layout.addWidget(self.agenda, 1)
+        self.followup = FollowUpPanel(insert_sentence)
+        self.followup.bind_agenda(self.agenda.items, self.agenda.set_outcome)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(main, "Réunion et ordre du jour")
+        followup_scroll = QScrollArea()
+        followup_scroll.setWidgetResizable(True)
+        followup_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        followup_scroll.setWidget(self.followup)
+        self.tabs.addTab(followup_scroll, "Suivi et échéances")
+        self.tabs.currentChanged.connect(lambda _i: self._update_followup())
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(8)
-        layout.addWidget(agenda_title)
-        layout.addWidget(self.agenda, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
         self.employer.currentIndexChanged.connect(self._employer_changed)
         self.month_only.toggled.connect(self._precision_changed)
@@ -240,6 +283,15 @@ class MeetingForm(QWidget):
             self.notes,
         )
         self.agenda.changed.connect(tracker.mark)
+        self.followup.changed.connect(tracker.mark)
+        for signal in (
+            self.followup.changed,
+            self.starts.dateTimeChanged,
+            self.body.currentIndexChanged,
+            self.kind.currentIndexChanged,
+            self.month_only.toggled,
+        ):
+            signal.connect(lambda *_a: self.update_deadlines())
 
         self.fields: dict[str, QWidget] = {
             "employer": self.employer,
@@ -293,8 +345,10 @@ class MeetingForm(QWidget):
             end = meeting.ends_at or meeting.starts_at + timedelta(hours=2)
             self.ends.setDateTime(to_qdatetime(end))
             self.agenda.set_items(meeting.agenda)
+        self.followup.load(meeting)
         self._precision_changed(self.month_only.isChecked())
         self._end_toggled(self.has_end.isChecked())
+        self._update_followup()
 
     def record(self) -> MeetingData:
         """What the user typed, as a record for `save_meeting` (id kept for an update)."""
@@ -305,7 +359,7 @@ class MeetingForm(QWidget):
             if self.has_end.isChecked() and not month_only
             else None
         )
-        return MeetingData(
+        data = MeetingData(
             id=self._loaded.id if self._loaded is not None else None,
             employer_id=employer_id if employer_id is not None else 0,
             kind=self.kind.value(),
@@ -318,6 +372,36 @@ class MeetingForm(QWidget):
             place=self.place.text(),
             notes=self.notes.toPlainText(),
             agenda=self.agenda.items(),
+            ics_uid=self._loaded.ics_uid if self._loaded is not None else "",
+        )
+        self.followup.fill(data)
+        return data
+
+    def _update_followup(self) -> None:
+        self.followup.show_outcomes()
+        self.update_deadlines()
+
+    def update_deadlines(self) -> None:
+        """Deadlines of the meeting as typed, late marks included, before any save."""
+        data = self.record()
+        rules = self.rules_for(data.body_id)
+        if rules is None or data.kind is not MeetingKind.PLENARY or data.month_only:
+            self.followup.show_deadlines(
+                [],
+                "Pas d'échéance calculée : elles valent pour la séance plénière d'une instance "
+                "dont le jour est connu.",
+            )
+            return
+        facts = MeetingFacts(
+            day=data.starts_at.date(),
+            convocation_received_on=data.convocation_received_on,
+            documents_received_on=data.documents_received_on,
+            minutes_received_on=data.minutes_received_on,
+        )
+        unit = "jours ouvrés" if rules.working_days else "jours calendaires"
+        self.followup.show_deadlines(
+            meeting_deadlines(facts, rules, self.today()),
+            f"Délais en {unit}, selon les règles de l'instance (bouton « Règles de l'instance »).",
         )
 
     def _employer_changed(self, *_args: object) -> None:

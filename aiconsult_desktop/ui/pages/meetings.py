@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from aiconsult_desktop.services import dossiers, employers, meetings
@@ -21,6 +22,7 @@ from aiconsult_desktop.ui.forms import (
 )
 from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import date_time, month_year
+from aiconsult_desktop.ui.pages.calendar_controls import CalendarControls
 from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.widgets import IdCombo
@@ -68,7 +70,12 @@ class MeetingsPage(RecordPage[MeetingData]):
         filter_label = QLabel("Af&ficher :")
         filter_label.setBuddy(self.employer_filter)
 
-        self.form = MeetingForm(self.tracker)
+        self.calendar = CalendarControls(self)
+        self.form = MeetingForm(
+            self.tracker,
+            insert_sentence=self.insert_sentence,
+            rules_for=self.calendar.rules_for,
+        )
         self.statements_button = button(
             "Décl&arations de cette réunion",
             "Ouvrir les déclarations de cette réunion",
@@ -80,10 +87,12 @@ class MeetingsPage(RecordPage[MeetingData]):
         self._setup(
             model,
             self.form,
-            filters=[filter_label, self.employer_filter],
-            buttons=[self.statements_button],
+            filters=[filter_label, self.employer_filter, *self.calendar.filters()],
+            buttons=[self.statements_button, *self.calendar.buttons()],
+            under_list=self.calendar.under_list(),
         )
         fit_columns(self.view, stretch=1, widths={EMPLOYER_COLUMN: 160})
+        self.calendar.attach()
 
     # RecordPage hooks ---------------------------------------------------------------------
 
@@ -101,12 +110,16 @@ class MeetingsPage(RecordPage[MeetingData]):
         )
         self.employer_filter.blockSignals(blocked)
         self.form.set_choices(employer_list, dossier_list)
+        self.calendar.reload(employer_list)
         # One employer in view: its name on every row says nothing.
         single = len(employer_list) <= 1 or self.employer_filter.current_id() is not None
         self.view.setColumnHidden(EMPLOYER_COLUMN, single)
 
     def _list_records(self) -> Sequence[MeetingData]:
-        return meetings.list_meetings(self.store, employer_id=self.employer_filter.current_id())
+        found = meetings.list_meetings(self.store, employer_id=self.employer_filter.current_id())
+        found = self.calendar.filtered(found)
+        self.calendar.show_meetings(found)
+        return found
 
     def _fill_editor(self, record: MeetingData | None) -> None:
         self.form.load(record, self.employer_filter.current_id())
@@ -147,12 +160,44 @@ class MeetingsPage(RecordPage[MeetingData]):
 
     def _after_show(self) -> None:
         self.statements_button.setEnabled(self.editing_id() is not None)
+        self.calendar.after_show()
 
     # Page actions ------------------------------------------------------------------------
 
     def _filter_changed(self, *_args: object) -> None:
         """Only the list changes: a reload never overwrites unsaved changes in the form."""
         self.refresh()
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show a meeting in the editor (from the month view or the dashboard)."""
+        if meeting_id == self.editing_id() or not self.leave():
+            return
+        row = self.model.row_of(meeting_id)
+        if row < 0:
+            self.employer_filter.set_current_id(None)
+            self.calendar.clear_filters()
+            self.refresh()
+            row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self._select_source_row(row)
+            self._show(self.model.record(row))
+
+    def insert_sentence(self, sentence: str) -> None:
+        """Into the statement being written (statement editor), else onto the clipboard."""
+        statements = self.window_.statements
+        insert = getattr(statements, "insert_at_cursor", None)
+        meeting_id = self.editing_id()
+        if insert is not None and meeting_id is not None:
+            if not self.leave():
+                return
+            statements.show_meeting(meeting_id)
+            insert(sentence)
+            return
+        QGuiApplication.clipboard().setText(sentence)
+        self.window_.statusBar().showMessage(
+            "Phrase copiée dans le presse-papiers : collez-la dans la déclaration (Ctrl+V).",
+            15000,
+        )
 
     def open_statements(self) -> None:
         """The Déclarations page, showing only this meeting's statements."""

@@ -1,13 +1,17 @@
 """The table of questions and its filters, apart from the page's widgets.
 
-Employer and state are filtered by the service (it already knows how); the words typed in
-the search box are matched here, ignoring case and accents, because users type
-"reconnaissance des emotions" for a question that says "émotions".
+Every filter, the text search included, is done by the service (SQLite FTS5 ignores case
+and accents: "reconnaissance des emotions" finds "émotions"); the model loads the rows a
+page at a time as the user scrolls (`canFetchMore`), so 100,000 questions open at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.services.records import QuestionData
@@ -16,6 +20,7 @@ from aiconsult_desktop.ui.locale import long_date, short_date
 
 OPEN_STATES = "open"
 ALL_STATES = "all"
+PAGE_SIZE = 200
 
 STATE_CHOICES: list[tuple[str, str]] = [
     (OPEN_STATES, "En attente ou partielle"),
@@ -25,8 +30,17 @@ STATE_CHOICES: list[tuple[str, str]] = [
 """What the state filter offers: (key, French label). The default, first, is what
 representatives chase: questions the employer still owes an answer to."""
 
+AGE_CHOICES: list[tuple[int | None, str]] = [
+    (None, "Tout âge"),
+    (30, "Plus d'un mois"),
+    (61, "Plus de 2 mois"),
+    (183, "Plus de 6 mois"),
+    (365, "Plus d'un an"),
+]
 
 STATE_BY_VALUE = {state.value: state for state in QuestionState}
+OVERDUE_MARK = "⚠ "
+OVERDUE_COLOUR = QColor("#a4441b")
 
 
 def states_for(choice: str) -> set[QuestionState] | None:
@@ -64,27 +78,85 @@ def _asked(question: QuestionData) -> str:
     return f"Posée le {long_date(question.asked_on)}{where}"
 
 
+def _age(question: QuestionData) -> str:
+    return (OVERDUE_MARK if question.overdue else "") + (question.age or "")
+
+
+def _age_tip(question: QuestionData) -> str:
+    tip = question.age[:1].upper() + question.age[1:] if question.age else ""
+    if question.overdue:
+        tip += "\nEn retard : le délai de réponse de l'employeur est dépassé."
+    return tip
+
+
 QUESTION_COLUMNS: list[Column[QuestionData]] = [
     Column("Posée le", lambda q: short_date(q.asked_on), _asked),
     Column("Employeur", lambda q: q.employer_name),
     Column("Question", lambda q: one_line(q.text), lambda q: q.text),
     Column("État", lambda q: q.state.label),
+    Column("Âge", _age, _age_tip),
     Column("Dossier", lambda q: q.dossier_title or "—", lambda q: q.dossier_title),
 ]
 EMPLOYER_COLUMN = 1
-DOSSIER_COLUMN = 4
+AGE_COLUMN = 4
+DOSSIER_COLUMN = 5
+
+Fetch = Callable[[int, int], Sequence[QuestionData]]
 
 
 class QuestionTableModel(RecordTableModel[QuestionData]):
-    """Questions as the service returns them: oldest first, the one to raise first.
+    """Questions as the service returns them, oldest first, loaded a page at a time.
 
-    Search also looks into the answer, so "réponse du DGS" finds what was answered.
+    `set_fetch` gives the page loader and the total; `set_records` the first page.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(
-            QUESTION_COLUMNS,
-            lambda q: q.id,
-            lambda q: f"{q.text} {q.answer} {q.meeting_title}",
-            parent,
-        )
+        super().__init__(QUESTION_COLUMNS, lambda q: q.id, None, parent)
+        self._fetch: Fetch | None = None
+        self._total = 0
+
+    def set_fetch(self, fetch: Fetch | None, total: int) -> None:
+        self._fetch, self._total = fetch, total
+
+    def total(self) -> int:
+        return max(self._total, len(self._records))
+
+    def _fold(self, record: QuestionData) -> str:
+        return ""  # searching is the service's job (full-text index)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == AGE_COLUMN
+        ):
+            record = self.record(index.row())
+            return QBrush(OVERDUE_COLOUR) if record is not None and record.overdue else None
+        return super().data(index, role)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None and len(self._records) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._fetch is not None
+        more = list(self._fetch(len(self._records), PAGE_SIZE))
+        known = {r.id for r in self._records}
+        more = [r for r in more if r.id not in known]
+        if not more:
+            self._total = len(self._records)
+            return
+        start = len(self._records)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._records.extend(more)
+        self._folded.extend("" for _ in more)
+        self.endInsertRows()
+
+    def fetch_until(self, record_id: int | None, limit: int = 5_000) -> int:
+        """Load pages until the record shows (a selection to keep), up to `limit` rows."""
+        row = self.row_of(record_id)
+        while row < 0 and record_id is not None and self.canFetchMore() and self.rowCount() < limit:
+            self.fetchMore()
+            row = self.row_of(record_id)
+        return row

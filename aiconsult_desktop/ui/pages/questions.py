@@ -1,52 +1,48 @@
 """Questions: what was asked of each employer, and what is still unanswered.
 
 The page opens on the questions still owed an answer, oldest first: the list a
-representative reads out as a "relance" at the next meeting.
+representative reads out as a "relance" at the next meeting. Filters and the text search
+run in the store (full-text index), and rows load as the list scrolls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from aiconsult_desktop.domain.enums import QuestionState
-from aiconsult_desktop.services import dossiers, employers, meetings, questions
-from aiconsult_desktop.services.records import MeetingData, QuestionData
+from aiconsult_desktop.services import (
+    dossiers,
+    employers,
+    meetings,
+    question_events,
+    question_exports,
+    questions,
+)
+from aiconsult_desktop.services.questions import QuestionFilter
+from aiconsult_desktop.services.records import QuestionData, QuestionEventData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import (
-    SearchProxy,
-    add_shortcut,
-    fit_columns,
-    french_date_edit,
-    from_qdate,
-    meeting_label,
-    one_line,
-    to_qdate,
-)
-from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.forms import SearchProxy, add_shortcut, button, count_phrase, fit_columns
+from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
+from aiconsult_desktop.ui.pages import question_dialogs
+from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
+    AGE_CHOICES,
+    AGE_COLUMN,
     DOSSIER_COLUMN,
     EMPLOYER_COLUMN,
     OPEN_STATES,
+    PAGE_SIZE,
     STATE_CHOICES,
     QuestionTableModel,
     count_text,
     states_for,
 )
 from aiconsult_desktop.ui.pages.record_page import RecordPage
-from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
+from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -58,130 +54,14 @@ NONE_YET = (
 )
 
 
-class QuestionForm(QWidget):
-    """The detail of one question: text, to whom, when, and what the employer answered."""
-
-    def __init__(self, page: QuestionsPage) -> None:
-        super().__init__()
-        self._meetings: list[MeetingData] = []
-        self._page = page
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("Texte de la question, tel que posé à l'employeur")
-        self.text.setMinimumHeight(110)
-        self.employer = IdCombo()
-        self.dossier = IdCombo()
-        self.meeting = IdCombo()
-        self.meeting.setToolTip("Réunion où la question a été posée pour la première fois")
-        self.asked_on = french_date_edit()
-        self.state: EnumCombo[QuestionState] = EnumCombo(QuestionState)
-        self.answer = QPlainTextEdit()
-        self.answer.setPlaceholderText("Réponse de l'employeur, s'il y en a une")
-        self.answer.setMinimumHeight(90)
-
-        form = QFormLayout()
-        form.addRow("E&mployeur :", self.employer)
-        form.addRow("Dossie&r :", self.dossier)
-        form.addRow("Posée en réun&ion :", self.meeting)
-        form.addRow("Posée &le :", self.asked_on)
-        form.addRow("Ét&at :", self.state)
-        text_label = QLabel("&Question :")
-        text_label.setBuddy(self.text)
-        answer_label = QLabel("Ré&ponse :")
-        answer_label.setBuddy(self.answer)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(text_label)
-        layout.addWidget(self.text, 2)
-        layout.addLayout(form)
-        layout.addWidget(answer_label)
-        layout.addWidget(self.answer, 1)
-
-        self.employer.currentIndexChanged.connect(self._employer_changed)
-        self.meeting.currentIndexChanged.connect(self._meeting_changed)
-        page.tracker.watch(
-            self.text,
-            self.employer,
-            self.dossier,
-            self.meeting,
-            self.asked_on,
-            self.state,
-            self.answer,
-        )
-        self.fields: dict[str, QWidget] = {
-            "employer": self.employer,
-            "meeting": self.meeting,
-            "dossier": self.dossier,
-            "text": self.text,
-            "Texte de la question": self.text,
-            "Réponse": self.answer,
-        }
-
-    def set_choices(
-        self,
-        employer_items: list[tuple[int | None, str]],
-        dossier_items: list[tuple[int | None, str]],
-        meeting_list: list[MeetingData],
-    ) -> None:
-        self._meetings = meeting_list
-        self.employer.set_items(employer_items)
-        self.dossier.set_items([(None, "(aucun dossier)"), *dossier_items])
-        self._employer_changed()
-
-    def load(self, question: QuestionData | None, default_employer: int | None) -> None:
-        if question is None:
-            if default_employer is None or not self.employer.set_current_id(default_employer):
-                self.employer.setCurrentIndex(0 if self.employer.count() else -1)
-            self._employer_changed()
-            self.text.clear()
-            self.dossier.set_current_id(None)
-            self.meeting.set_current_id(None)
-            self.asked_on.setDate(to_qdate(date.today()))
-            self.state.set_value(QuestionState.PENDING)
-            self.answer.clear()
-            return
-        self.employer.set_current_id(question.employer_id)
-        self._employer_changed()
-        self.text.setPlainText(question.text)
-        self.dossier.set_current_id(question.dossier_id)
-        self.meeting.set_current_id(question.meeting_id)
-        self.asked_on.setDate(to_qdate(question.asked_on))
-        self.state.set_value(question.state)
-        self.answer.setPlainText(question.answer)
-
-    def record(self, loaded: QuestionData | None) -> QuestionData:
-        """What the user typed; id and version come from the record as it was loaded."""
-        employer_id = self.employer.current_id()
-        return QuestionData(
-            id=loaded.id if loaded else None,
-            version=loaded.version if loaded else 0,
-            employer_id=employer_id if employer_id is not None else 0,
-            text=self.text.toPlainText(),
-            asked_on=from_qdate(self.asked_on.date()),
-            state=self.state.value(),
-            dossier_id=self.dossier.current_id(),
-            meeting_id=self.meeting.current_id(),
-            answer=self.answer.toPlainText(),
-        )
-
-    def _employer_changed(self, *_args: object) -> None:
-        """Only this employer's meetings: a question is put to one employer."""
-        employer_id = self.employer.current_id()
-        self.meeting.set_items(
-            [
-                (None, "(aucune réunion)"),
-                *((m.id, meeting_label(m)) for m in self._meetings if m.employer_id == employer_id),
-            ]
-        )
-
-    def _meeting_changed(self, *_args: object) -> None:
-        """A new question asked at a meeting was asked on that meeting's day."""
-        meeting = next((m for m in self._meetings if m.id == self.meeting.current_id()), None)
-        if meeting is not None and self._page.editing is None:
-            self.asked_on.setDate(to_qdate(meeting.starts_at))
+def _labelled(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 class QuestionsPage(RecordPage[QuestionData]):
-    """Filters (employer, state, words), the list, and the detail of one question."""
+    """Filters, the list (lazy), the detail of one question with its history."""
 
     title = "Questions"
     new_text = "&Nouvelle question"
@@ -191,46 +71,95 @@ class QuestionsPage(RecordPage[QuestionData]):
 
     def __init__(self, store: Store, window: MainWindow) -> None:
         super().__init__(store, window)
+        self._total = 0
         self.employer_filter = IdCombo()
         self.employer_filter.setMinimumContentsLength(20)
         self.employer_filter.setToolTip("N'afficher que les questions posées à cet employeur")
-        employer_label = QLabel("Emplo&yeur :")
-        employer_label.setBuddy(self.employer_filter)
         self.state_filter = QComboBox()
         for key, label in STATE_CHOICES:
             self.state_filter.addItem(label, key)
         self.state_filter.setToolTip("N'afficher que les questions dans cet état")
-        state_label = QLabel("É&tat :")
-        state_label.setBuddy(self.state_filter)
+        self.body_filter = IdCombo()
+        self.body_filter.setToolTip("Questions posées ou relancées en réunion de cette instance")
+        self.dossier_filter = IdCombo()
+        self.dossier_filter.setMinimumContentsLength(16)
+        self.age_filter = QComboBox()
+        for days, label in AGE_CHOICES:
+            self.age_filter.addItem(label, days)
+        self.age_filter.setToolTip("Questions posées pour la première fois il y a au moins…")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Rechercher (Ctrl+F)")
-        self.search.setToolTip("Mots à chercher dans les questions et réponses (Ctrl+F)")
+        self.search.setToolTip(
+            "Mots à chercher dans les questions et réponses, sans tenir compte des accents "
+            "ni des majuscules (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(200)
         self.count_label = QLabel("")
         self.count_label.setObjectName("countLabel")
+
+        self.relance_button = button(
+            "&Liste de relance…",
+            "Les questions en attente de l'employeur choisi, à relancer à sa prochaine réunion",
+            self.open_relance_list,
+        )
+        self.paste_button = button(
+            "C&oller une liste…",
+            "Créer une question par élément d'une liste copiée de Word ou d'un courriel",
+            self.paste_list,
+        )
+        self.export_button = button(
+            "E&xporter…",
+            "Exporter les questions affichées : Word (un employeur), CSV ou XLSX (Ctrl+E)",
+            self.export,
+        )
+        more_filters = QWidget()
+        row = QHBoxLayout(more_filters)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            _labelled("Ins&tance :", self.body_filter),
+            self.body_filter,
+            _labelled("&Dossier :", self.dossier_filter),
+            self.dossier_filter,
+            _labelled("Â&ge :", self.age_filter),
+            self.age_filter,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
 
         self.form = QuestionForm(self)
         self.model = QuestionTableModel(self)
         self._setup(
             self.model,
             self.form,
-            proxy=SearchProxy(self),
+            proxy=SearchProxy(self),  # pass-through: the service already filtered
             filters=[
-                employer_label,
+                _labelled("Emplo&yeur :", self.employer_filter),
                 self.employer_filter,
-                state_label,
+                _labelled("É&tat :", self.state_filter),
                 self.state_filter,
                 self.search,
             ],
-            under_list=[self.count_label],
+            buttons=[self.relance_button, self.paste_button, self.export_button],
+            under_list=[more_filters, self.count_label],
         )
-        fit_columns(self.view, stretch=2, widths={EMPLOYER_COLUMN: 150, DOSSIER_COLUMN: 140})
+        fit_columns(
+            self.view,
+            stretch=2,
+            widths={EMPLOYER_COLUMN: 150, AGE_COLUMN: 220, DOSSIER_COLUMN: 140},
+        )
 
-        self.employer_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search.textChanged.connect(self._search_changed)
+        for combo in (
+            self.employer_filter,
+            self.state_filter,
+            self.body_filter,
+            self.dossier_filter,
+            self.age_filter,
+        ):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.textChanged.connect(lambda _text: self.refresh())
         add_shortcut(self, "Ctrl+F", self.focus_search)
+        add_shortcut(self, "Ctrl+E", self.export)
 
     # RecordPage hooks ---------------------------------------------------------------------
 
@@ -247,23 +176,54 @@ class QuestionsPage(RecordPage[QuestionData]):
             return
         employer_list, dossier_list, meeting_list = found
         employer_items = [(e.id, e.name) for e in employer_list]
-        blocked = self.employer_filter.blockSignals(True)
-        self.employer_filter.set_items([(None, "Tous les employeurs"), *employer_items])
-        self.employer_filter.blockSignals(blocked)
+        several = len(employer_list) > 1
+        bodies = [
+            (b.id, f"{b.name} — {e.short_name or e.name}" if several else b.name)
+            for e in employer_list
+            for b in e.bodies
+        ]
+        for combo, items in (
+            (self.employer_filter, [(None, "Tous les employeurs"), *employer_items]),
+            (self.body_filter, [(None, "Toutes"), *bodies]),
+            (self.dossier_filter, [(None, "Tous"), *((d.id, d.title) for d in dossier_list)]),
+        ):
+            blocked = combo.blockSignals(True)
+            combo.set_items(items)
+            combo.blockSignals(blocked)
         self.form.set_choices(employer_items, [(d.id, d.title) for d in dossier_list], meeting_list)
         # One employer in view: its name on every row says nothing.
-        single = len(employer_list) <= 1 or self.employer_filter.current_id() is not None
+        single = not several or self.employer_filter.current_id() is not None
         self.view.setColumnHidden(EMPLOYER_COLUMN, single)
 
-    def _list_records(self) -> Sequence[QuestionData]:
-        return questions.list_questions(
-            self.store,
+    def current_filter(self) -> QuestionFilter:
+        states = states_for(self.state_choice())
+        return QuestionFilter(
             employer_id=self.employer_filter.current_id(),
-            states=states_for(self.state_choice()),
+            states=frozenset(states) if states else None,
+            text=self.search.text(),
+            body_id=self.body_filter.current_id(),
+            dossier_id=self.dossier_filter.current_id(),
+            min_age_days=self.age_filter.currentData(),
         )
+
+    def _list_records(self) -> Sequence[QuestionData]:
+        wanted = self.current_filter()
+        self._total = questions.count_questions(self.store, wanted)
+
+        def fetch(offset: int, limit: int) -> Sequence[QuestionData]:
+            found = attempt(
+                self, lambda: questions.list_page(self.store, wanted, limit=limit, offset=offset)
+            )
+            return found or []
+
+        self.model.set_fetch(fetch, self._total)
+        return questions.list_page(self.store, wanted, limit=PAGE_SIZE)
 
     def _fill_editor(self, record: QuestionData | None) -> None:
         self.form.load(record, self.employer_filter.current_id())
+
+    def _after_show(self) -> None:
+        self.relance_button.setEnabled(self._relance_employer() is not None)
 
     def _save_editor(self) -> QuestionData | None:
         data = self.form.record(self.editing)
@@ -274,14 +234,15 @@ class QuestionsPage(RecordPage[QuestionData]):
     def _delete_record(self, record: QuestionData) -> bool:
         assert record.id is not None
         question_id = record.id
-        excerpt = one_line(record.text)
+        excerpt = " ".join(record.text.split())
         if len(excerpt) > 120:
             excerpt = excerpt[:119] + "…"
         if not dialogs.confirm(
             self,
             "Supprimer la question",
-            f"Supprimer la question « {excerpt} » ?\n\n"
-            "Pour garder sa trace, vous pouvez plutôt la passer à l'état « Retirée ».",
+            f"Supprimer la question « {excerpt} » et son historique ?\n\n"
+            "Pour garder sa trace, vous pouvez plutôt ajouter l'événement « Retirée » "
+            "ou « Sans objet ».",
             destructive=True,
         ):
             return False
@@ -297,10 +258,19 @@ class QuestionsPage(RecordPage[QuestionData]):
         self._update_count()
 
     def _update_empty_state(self) -> None:
+        wanted = self.current_filter()
         filtered = (
-            bool(self.search.text().strip())
-            or self.employer_filter.current_id()
-            or (self.state_choice() != OPEN_STATES)
+            bool(wanted.text.strip())
+            or any(
+                v is not None
+                for v in (
+                    wanted.employer_id,
+                    wanted.body_id,
+                    wanted.dossier_id,
+                    wanted.min_age_days,
+                )
+            )
+            or self.state_choice() != OPEN_STATES
         )
         self.empty_label.setText(NO_MATCH if filtered else NONE_YET)
         super()._update_empty_state()
@@ -310,18 +280,18 @@ class QuestionsPage(RecordPage[QuestionData]):
     def state_choice(self) -> str:
         return str(self.state_filter.currentData() or OPEN_STATES)
 
-    def _search_changed(self, text: str) -> None:
-        assert self.proxy is not None
-        self.proxy.set_query(text)  # type: ignore[attr-defined]
-        self._update_empty_state()
-        self._update_count()
-
     def _update_count(self) -> None:
-        shown = self.view.model().rowCount()
-        self.count_label.setText(count_text(shown, self.state_choice(), self.search.text()))
+        self.count_label.setText(
+            count_text(self.model.total(), self.state_choice(), self.search.text())
+        )
 
     def show_open_questions(self, employer_id: int | None) -> None:
         """The dashboard's "Voir": what this employer still owes, whatever was filtered before."""
+        for combo in (self.body_filter, self.dossier_filter):
+            blocked = combo.blockSignals(True)
+            combo.set_current_id(None)
+            combo.blockSignals(blocked)
+        self.age_filter.setCurrentIndex(0)
         self.search.clear()
         self.state_filter.setCurrentIndex(self.state_filter.findData(OPEN_STATES))
         self.employer_filter.set_current_id(employer_id)
@@ -329,3 +299,157 @@ class QuestionsPage(RecordPage[QuestionData]):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    # History of the question in the editor ----------------------------------------------
+
+    def _reload_editing(self) -> None:
+        """Events changed the question's state: show it afresh (list and detail)."""
+        question_id = self.editing_id()
+        if question_id is not None:
+            fresh = attempt(self, lambda: questions.get_question(self.store, question_id))
+            if fresh is not None:
+                self._editing = fresh
+                self.model.put_record(fresh)
+                self._show(fresh)
+        self._announce_change()
+
+    def edit_event(self, event: QuestionEventData | None) -> None:
+        if self.editing is None or not self.leave():
+            return
+        question_id = self.editing_id()
+        assert question_id is not None
+        dialog = question_dialogs.EventDialog(
+            self, question_id, self.form.employer_meetings(), event
+        )
+        while question_dialogs.run(dialog):
+            data = dialog.record()
+            if attempt(self, lambda d=data: question_events.save_event(self.store, d)) is not None:
+                self._reload_editing()
+                return
+
+    def remove_event(self, event: QuestionEventData) -> None:
+        if event.id is None or not self.leave():
+            return
+        event_id = event.id
+        if not dialogs.confirm(
+            self,
+            "Retirer l'événement",
+            f"Retirer « {event.kind.label} » du {event.on:%d/%m/%Y} de l'historique ?",
+        ):
+            return
+        if attempt_done(self, lambda: question_events.delete_event(self.store, event_id)):
+            self._reload_editing()
+
+    def after_relance_of(self, question_id: int) -> None:
+        """A new question turned out to be an old one asked again: show the old one."""
+        self.tracker.clear()
+        self._editing = None
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.state_filter.setCurrentIndex(self.state_filter.findData("all"))
+        self.refresh()
+        row = self.model.fetch_until(question_id)
+        if row >= 0:
+            self._select_source_row(row)
+            self._show(self.model.record(row))
+        self._announce_change()
+
+    # Liste de relance, pasted list, export -----------------------------------------------
+
+    def _relance_employer(self) -> int | None:
+        return self.employer_filter.current_id() or self.form.employer.current_id()
+
+    def open_relance_list(self) -> None:
+        employer_id = self._relance_employer()
+        if employer_id is None or not self.leave():
+            return
+        found = attempt(
+            self,
+            lambda: (
+                employers.get_employer(self.store, employer_id),
+                question_events.relance_list(self.store, employer_id),
+                [m for m in meetings.list_meetings(self.store) if m.employer_id == employer_id],
+                question_events.next_meeting(self.store, employer_id),
+            ),
+        )
+        if found is None:
+            return
+        employer, pending, employer_meetings, upcoming = found
+        dialog = question_dialogs.RelanceDialog(
+            self, employer.name, pending, employer_meetings, upcoming
+        )
+        if not question_dialogs.run(dialog):
+            return
+        meeting_id, on = dialog.chosen()
+        ids = dialog.question_ids()
+        done = attempt(
+            self, lambda: question_events.mark_asked_again(self.store, ids, meeting_id, on)
+        )
+        if done is not None:
+            dialogs.show_info(
+                self, f"{count_phrase(done, 'question')} marquée(s) comme relancée(s)."
+            )
+            self._reload_editing()
+
+    def paste_list(self) -> None:
+        # A blank new question only says where the pasted ones go: nothing to save.
+        blank = self.editing is None and not self.form.text.toPlainText().strip()
+        if not blank and not self.leave():
+            return
+        employer_id = self.form.employer.current_id()
+        if employer_id is None:
+            dialogs.show_error(self, "Enregistrez d'abord un employeur (page Employeurs).")
+            return
+        template = self.form.record(None)
+        dialog = question_dialogs.PasteDialog(
+            self, self.form.employer.currentText(), template.asked_on
+        )
+        if not question_dialogs.run(dialog):
+            return
+        texts = dialog.items()
+        saved = attempt(self, lambda: questions.add_questions(self.store, template, texts))
+        if saved:
+            dialogs.show_info(self, f"{count_phrase(len(saved), 'question')} enregistrée(s).")
+            self.tracker.clear()
+            self._editing = None
+            self._announce_change()
+
+    def export(self) -> None:
+        if not self.leave():
+            return
+        wanted = self.current_filter()
+        employer_id = wanted.employer_id or self.form.employer.current_id()
+        employer = (
+            attempt(self, lambda: employers.get_employer(self.store, employer_id))
+            if employer_id
+            else None
+        )
+        suggested = Path(
+            f"Questions sans réponse - {employer.short_name or employer.name}.docx"
+            if employer
+            else "Registre des questions.xlsx"
+        )
+        target = dialogs.save_path(
+            self,
+            "Exporter les questions",
+            suggested,
+            "Document Word (*.docx);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)",
+        )
+        if target is None:
+            return
+        if target.suffix.lower() not in question_exports.FORMATS:
+            target = target.with_suffix(".docx")
+        choice = self.state_choice()
+        state = None if choice == "all" else choice
+        written = attempt(
+            self,
+            lambda: question_exports.export_questions(
+                self.store,
+                target,
+                employer_name=employer.name if employer else None,
+                state=state,
+            ),
+        )
+        if written is not None:
+            dialogs.show_info(self, f"Fichier écrit : {written}")

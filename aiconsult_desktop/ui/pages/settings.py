@@ -31,6 +31,7 @@ from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.statement_settings_box import StatementSettingsBox
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ class SettingsPage(QWidget):
         column.setSpacing(16)
         column.addWidget(heading)
         column.addWidget(organisation_box)
+        self.statement_settings = StatementSettingsBox(store)
+        column.addWidget(self.statement_settings)
         column.addWidget(data_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -225,6 +228,7 @@ class SettingsPage(QWidget):
         if organisation is None:
             return
         self._fill(organisation)
+        self.statement_settings.refresh()
         self.status_label.clear()
 
     def _fill(self, organisation: OrganisationData) -> None:

@@ -1,34 +1,37 @@
-"""Déclarations: the statements of each meeting, their plain-text editor and Word export.
+"""Déclarations: the statements of each meeting, their rich editor, versions and exports.
 
-Statements are long texts written over days: nothing typed may be lost. Moving to another
-statement, another meeting's list or another page saves the editor first (see
-`RecordPage.leave`), and the page says "Modifications non enregistrées" meanwhile.
+Statements are long texts written over days: nothing typed may be lost. The editor saves
+itself a few seconds after typing stops and when the user moves to another statement or
+page (see `RecordPage.leave`); an explicit save (Ctrl+S) or a change of state also keeps a
+version, which can be compared with the current text and restored.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
-from aiconsult_desktop.domain.enums import StatementKind, StatementState
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.export.pdf import UNAVAILABLE, convert_to_pdf, find_soffice
 from aiconsult_desktop.services import exports, meetings, statements
-from aiconsult_desktop.services.records import MeetingData, StatementData
+from aiconsult_desktop.services.pack_export import export_meeting_pack
+from aiconsult_desktop.services.records import MeetingData, QuestionData, StatementData
+from aiconsult_desktop.services.statement_blocks import (
+    legal_note,
+    pending_questions,
+    questions_blocks,
+)
+from aiconsult_desktop.services.statement_records import LegalGroundData, TemplateData
+from aiconsult_desktop.services.statement_settings import get_words_per_minute
+from aiconsult_desktop.services.statement_templates import list_templates, save_as_template
+from aiconsult_desktop.services.statement_versions import SAVED, list_versions, restore_version
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
@@ -36,151 +39,48 @@ from aiconsult_desktop.ui.forms import (
     RecordTableModel,
     add_shortcut,
     button,
-    count_phrase,
     fit_columns,
     meeting_date,
     meeting_label,
 )
 from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.pages.record_page import RecordPage
-from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
+from aiconsult_desktop.ui.pages.statement_editor import StatementEditor
+from aiconsult_desktop.ui.statement_dialogs import (
+    LegalGroundsDialog,
+    QuestionsDialog,
+    TemplatesDialog,
+    VersionsDialog,
+)
+from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from aiconsult_desktop.ui.main_window import MainWindow
 
 EMPTY = (
     "Aucune déclaration ici pour l'instant.\n"
     "Écrivez-la dans l'éditeur : elle est enregistrée dès que vous passez à autre chose."
 )
+AUTOSAVE_MS = 3000
 
 
-class StatementEditor(QWidget):
-    """Meeting, agenda item, kind, title, state, "Extrait" and the text itself."""
+def ask_template_name(parent: object, suggested: str) -> str | None:
+    """The name of a new template (tests replace this function)."""
+    from PySide6.QtWidgets import QInputDialog
 
-    def __init__(self, page: StatementsPage) -> None:
-        super().__init__()
-        self._meetings: dict[int, MeetingData] = {}
-        self.meeting = IdCombo()
-        self.agenda_item = IdCombo()
-        self.agenda_item.setToolTip("Point de l'ordre du jour sur lequel porte la déclaration")
-        self.kind: EnumCombo[StatementKind] = EnumCombo(StatementKind)
-        self.title = QLineEdit()
-        self.title.setPlaceholderText("Ex. : Intelligence artificielle et suppressions de postes")
-        self.state: EnumCombo[StatementState] = EnumCombo(StatementState)
-        self.excerpt = QCheckBox("E&xtrait")
-        self.excerpt.setToolTip("Le document portera la mention « Extrait »")
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("Texte de la déclaration…")
-        font = QFont(self.text.font())
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.text.setFont(font)
-        self.text.setMinimumHeight(220)
-        self.word_count = QLabel("")
-        self.word_count.setObjectName("wordCount")
-        self.word_count.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind, 1)
-        kind_row.addWidget(self.excerpt)
-        form = QFormLayout()
-        form.addRow("Réuni&on :", self.meeting)
-        form.addRow("&Point :", self.agenda_item)
-        kind_label = QLabel("T&ype :")
-        kind_label.setBuddy(self.kind)
-        form.addRow(kind_label, kind_row)
-        form.addRow("T&itre :", self.title)
-        form.addRow("Ét&at :", self.state)
-        text_label = QLabel("&Texte :")
-        text_label.setBuddy(self.text)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(text_label)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.word_count)
-
-        self.meeting.currentIndexChanged.connect(self._meeting_changed)
-        self.text.textChanged.connect(self._count_words)
-        page.tracker.watch(
-            self.meeting,
-            self.agenda_item,
-            self.kind,
-            self.title,
-            self.state,
-            self.excerpt,
-            self.text,
-        )
-        self.fields: dict[str, QWidget] = {
-            "meeting": self.meeting,
-            "agenda_item": self.agenda_item,
-            "Titre de la déclaration": self.title,
-            "Texte": self.text,
-        }
-
-    def set_meetings(self, meeting_list: list[MeetingData]) -> None:
-        self._meetings = {m.id: m for m in meeting_list if m.id is not None}
-        self.meeting.set_items([(m.id, meeting_label(m)) for m in meeting_list])
-        self._meeting_changed()
-
-    def load(self, statement: StatementData | None, meeting_id: int | None) -> None:
-        if statement is None:
-            if meeting_id is None or not self.meeting.set_current_id(meeting_id):
-                self.meeting.setCurrentIndex(self.meeting.count() - 1)
-            self._meeting_changed()
-            self.agenda_item.set_current_id(None)
-            self.kind.set_value(StatementKind.INTERVENTION)
-            self.title.clear()
-            self.state.set_value(StatementState.DRAFT)
-            self.excerpt.setChecked(False)
-            self.text.clear()
-            return
-        self.meeting.set_current_id(statement.meeting_id)
-        self._meeting_changed()
-        self.agenda_item.set_current_id(statement.agenda_item_id)
-        self.kind.set_value(statement.kind)
-        self.title.setText(statement.title)
-        self.state.set_value(statement.state)
-        self.excerpt.setChecked(statement.excerpt)
-        self.text.setPlainText(statement.text)
-
-    def record(self, loaded: StatementData | None) -> StatementData:
-        """What is in the editor; id, version and dossier come from the loaded record.
-
-        A new statement joins the dossier of its meeting, so it shows up with the subject.
-        """
-        meeting_id = self.meeting.current_id()
-        meeting = self._meetings.get(meeting_id) if meeting_id is not None else None
-        if loaded is not None:
-            dossier_id = loaded.dossier_id
-        else:
-            dossier_id = meeting.dossier_id if meeting is not None else None
-        return StatementData(
-            id=loaded.id if loaded else None,
-            version=loaded.version if loaded else 0,
-            dossier_id=dossier_id,
-            meeting_id=meeting_id if meeting_id is not None else 0,
-            agenda_item_id=self.agenda_item.current_id(),
-            kind=self.kind.value(),
-            title=self.title.text(),
-            state=self.state.value(),
-            excerpt=self.excerpt.isChecked(),
-            text=self.text.toPlainText(),
-        )
-
-    def _meeting_changed(self, *_args: object) -> None:
-        """The agenda items offered are those of the chosen meeting."""
-        meeting = self._meetings.get(self.meeting.current_id() or -1)
-        agenda = sorted(meeting.agenda, key=lambda a: a.position) if meeting else []
-        self.agenda_item.set_items(
-            [(None, "(aucun point précis)"), *((a.id, f"{a.position}. {a.title}") for a in agenda)]
-        )
-
-    def _count_words(self) -> None:
-        words = len(self.text.toPlainText().split())
-        self.word_count.setText(count_phrase(words, "mot"))
+    name, accepted = QInputDialog.getText(
+        parent,  # type: ignore[arg-type]
+        "Enregistrer comme modèle",
+        "Nom du modèle :",
+        text=suggested,
+    )
+    return name if accepted else None
 
 
 class StatementsPage(RecordPage[StatementData]):
-    """Statements, all or one meeting's, with the editor and the Word export."""
+    """Statements, all or one meeting's, with the editor and the exports."""
 
     title = "Déclarations"
     new_text = "&Nouvelle déclaration"
@@ -192,6 +92,11 @@ class StatementsPage(RecordPage[StatementData]):
         super().__init__(store, window)
         self._meetings: dict[int, MeetingData] = {}
         self._export_dir: Path | None = None
+        self._save_reason = ""
+        self.dialog: QDialog | None = None
+        """The editor's dialog open now (versions, templates…), for tests to drive."""
+        self._pdf_job: Future[list[Path]] | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1)
         self.meeting_filter = IdCombo()
         self.meeting_filter.setMinimumContentsLength(34)
         self.meeting_filter.setToolTip("N'afficher que les déclarations de cette réunion")
@@ -201,9 +106,67 @@ class StatementsPage(RecordPage[StatementData]):
         self.export_button = button(
             "Exporter en &Word…", "Exporter la déclaration en document Word (Ctrl+E)", self.export
         )
+        self.pdf_button = button(
+            "Exporter en P&DF…", "Exporter la déclaration en PDF (Ctrl+Maj+E)", self.export_pdf
+        )
+        if find_soffice() is None:
+            self.pdf_button.setEnabled(False)
+            self.pdf_button.setToolTip(UNAVAILABLE)
+        self.pack_button = button(
+            "Dossier pour le P&V…",
+            "Toutes les déclarations de la réunion et ses questions, en un document Word",
+            self.export_pack,
+        )
         add_shortcut(self, "Ctrl+E", self.export)
+        add_shortcut(self, "Ctrl+Shift+E", self.export_pdf)
 
         self.editor = StatementEditor(self)
+        self.template_button = button(
+            "Partir d'un &modèle…",
+            "Insérer le texte d'un modèle de déclaration",
+            self.choose_template,
+        )
+        self.save_template_button = button(
+            "Enregistrer comme mo&dèle…",
+            "Enregistrer ce texte comme nouveau modèle",
+            self.save_template,
+        )
+        self.versions_button = button(
+            "&Historique…",
+            "Comparer avec une version enregistrée, la restaurer",
+            self.show_versions,
+        )
+        self.reopen_button = button(
+            "Modi&fier",
+            "Déclaration lue en séance : en commencer une nouvelle version",
+            self.reopen,
+        )
+        self.questions_button = button(
+            "&Questions en attente…",
+            "Insérer les questions sans réponse de l'employeur (Ctrl+Alt+Q)",
+            self.choose_questions,
+        )
+        self.grounds_button = button(
+            "Fondement &juridique…",
+            "Insérer un texte de référence en note de bas de page (Ctrl+Alt+J)",
+            self.choose_legal_ground,
+        )
+        add_shortcut(self, "Ctrl+Alt+Q", self.choose_questions)
+        add_shortcut(self, "Ctrl+Alt+J", self.choose_legal_ground)
+        for widget in (self.versions_button, self.reopen_button, self.template_button):
+            self.editor.tools.addWidget(widget)
+        self.editor.tools.addStretch(1)
+        for widget in (self.questions_button, self.grounds_button, self.save_template_button):
+            self.editor.inserts.addWidget(widget)
+        self.editor.inserts.addStretch(1)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.editor.rich.changed.connect(self.autosave_timer.start)
+        self.editor.title.textEdited.connect(lambda _t: self.autosave_timer.start())
+
         columns: list[Column[StatementData]] = [
             Column("Réunion", self._meeting_date, lambda s: s.meeting_title),
             Column("Titre", lambda s: s.title, lambda s: s.title),
@@ -217,8 +180,8 @@ class StatementsPage(RecordPage[StatementData]):
             model,
             self.editor,
             filters=[filter_label, self.meeting_filter],
-            buttons=[self.export_button],
-            sizes=(460, 540),
+            buttons=[self.export_button, self.pdf_button, self.pack_button],
+            sizes=(400, 600),
         )
         fit_columns(self.view, stretch=1)
 
@@ -243,47 +206,267 @@ class StatementsPage(RecordPage[StatementData]):
         else:
             self.window_.open_page(self)  # shows the page, which refreshes it
 
-    def export(self) -> None:
-        """Save if needed, ask where, write the .docx, then say where it is."""
+    def insert_at_cursor(self, text: str) -> None:
+        """Insert `text` (Markdown: a sentence, a list…) where the cursor is in the editor."""
+        self.editor.rich.insert_markdown(text)
+
+    # Saving -------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """An explicit save keeps a version."""
+        self._save_reason = SAVED
+        try:
+            super().save()
+        finally:
+            self._save_reason = ""
+
+    def autosave(self) -> None:
+        """Save quietly a few seconds after typing stops; a refusal waits for `leave`."""
+        if not self.tracker.dirty or not self.isVisible():
+            return
+        data = self.editor.record(self.editing)
+        if not data.title.strip() or not data.meeting_id:
+            return
+        try:
+            saved = statements.save_statement(self.store, data)
+        except UserError:
+            return
+        self._editing = saved
+        self.tracker.clear()
+        self.model.put_record(saved)
+        self._update_empty_state()
+
+    def leave(self) -> bool:
+        self.autosave_timer.stop()
+        return super().leave()
+
+    def discard(self) -> None:
+        self.autosave_timer.stop()
+        super().discard()
+
+    def reopen(self) -> None:
+        """ "Modifier" a statement read at the meeting: it goes back to draft."""
+        statement = self.editing
+        if statement is None or statement.id is None:
+            return
+        statement_id = statement.id
+        reopened = attempt(self, lambda: statements.reopen_statement(self.store, statement_id))
+        if reopened is not None:
+            self._show(reopened)
+            self.model.put_record(reopened)
+
+    # Versions and templates --------------------------------------------------------------
+
+    def show_versions(self) -> None:
+        if not self.leave():
+            return
+        statement = self.editing
+        if statement is None or statement.id is None:
+            dialogs.show_info(self, "Enregistrez d'abord la déclaration : ses versions suivront.")
+            return
+        statement_id = statement.id
+        versions = attempt(self, lambda: list_versions(self.store, statement_id))
+        if versions is None:
+            return
+
+        def restore(number: int) -> None:
+            restored = attempt(self, lambda: restore_version(self.store, statement_id, number))
+            if restored is not None:
+                self._show(restored)
+                self.model.put_record(restored)
+
+        self._open(VersionsDialog(self, versions, statement.text, restore))
+
+    def choose_template(self) -> None:
+        templates = attempt(self, lambda: list_templates(self.store))
+        if templates is None:
+            return
+
+        def use(template: TemplateData) -> None:
+            if self.editing is None and not self.editor.rich.markdown().strip():
+                self.editor.kind.set_value(template.kind)
+            self.editor.rich.insert_markdown(template.text, as_blocks=True)
+
+        self._open(TemplatesDialog(self, templates, use))
+
+    def save_template(self) -> None:
+        text = self.editor.rich.markdown()
+        if not text.strip():
+            dialogs.show_info(self, "Écrivez d'abord le texte à garder comme modèle.")
+            return
+        name = ask_template_name(self, self.editor.title.text())
+        if name is None:
+            return
+        kind = self.editor.kind.value()
+        saved = attempt(self, lambda: save_as_template(self.store, name, text, kind))
+        if saved is not None:
+            dialogs.show_info(self, f"Le modèle « {saved.name} » est enregistré.")
+
+    def choose_questions(self) -> None:
+        meeting = self.editor.current_meeting()
+        if meeting is None:
+            return
+        found = attempt(self, lambda: pending_questions(self.store, meeting.employer_id))
+        if found is None:
+            return
+
+        def insert(chosen: list[QuestionData]) -> None:
+            self.editor.rich.insert_doc(questions_blocks(chosen), as_blocks=True)
+
+        self._open(QuestionsDialog(self, found, insert))
+
+    def choose_legal_ground(self) -> None:
+        def insert(ground: LegalGroundData) -> None:
+            self.editor.rich.insert_note(legal_note(ground))
+
+        self._open(LegalGroundsDialog(self, self.store, insert))
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    # Exports ------------------------------------------------------------------------------
+
+    def _saved_statement(self) -> StatementData | None:
         if self.tracker.dirty:
             if not self.leave():
-                return
+                return None
             self._announce_change()
         statement = self.editing
         if statement is None or statement.id is None:
             dialogs.show_info(
                 self, "Écrivez d'abord la déclaration : elle pourra ensuite être exportée."
             )
-            return
-        statement_id = statement.id
+            return None
+        return statement
+
+    def _ask_target(self, statement: StatementData, title: str, suffix: str) -> Path | None:
         meeting = attempt(self, lambda: meetings.get_meeting(self.store, statement.meeting_id))
         if meeting is None:
+            return None
+        name = Path(exports.suggested_file_name(statement, meeting)).with_suffix(suffix).name
+        filter_ = "Documents PDF (*.pdf)" if suffix == ".pdf" else "Documents Word (*.docx)"
+        return dialogs.save_path(self, title, self._start_dir() / name, filter_)
+
+    def export(self) -> None:
+        """Save if needed, ask where, write the .docx, then say where it is."""
+        statement = self._saved_statement()
+        if statement is None or statement.id is None:
             return
-        suggested = self._start_dir() / exports.suggested_file_name(statement, meeting)
-        path = dialogs.save_path(self, "Exporter en Word", suggested, "Documents Word (*.docx)")
+        statement_id = statement.id
+        path = self._ask_target(statement, "Exporter en Word", ".docx")
         if path is None:
             return
-
-        def write() -> Path:
-            try:
-                return exports.export_statement(self.store, statement_id, path)
-            except OSError as error:
-                raise UserError(
-                    f"Impossible d'écrire le fichier « {path} ». Vérifiez qu'il n'est pas "
-                    "ouvert dans Word et que vous pouvez écrire dans ce dossier."
-                ) from error
-
+        notices: list[str] = []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            target = attempt(self, write)
+            target = attempt(
+                self,
+                lambda: exports.export_statement(self.store, statement_id, path, notices=notices),
+            )
         finally:
             QApplication.restoreOverrideCursor()
         if target is None:
             return
         self._export_dir = target.parent
-        dialogs.show_info(
-            self, f"La déclaration a été exportée dans le fichier :\n{target}", "Export Word"
+        said = "\n\n".join([f"La déclaration a été exportée dans le fichier :\n{target}", *notices])
+        dialogs.show_info(self, said, "Export Word")
+
+    def export_pack(self) -> None:
+        meeting = self.editor.current_meeting()
+        if self.tracker.dirty and not self.leave():
+            return
+        if meeting is None or meeting.id is None:
+            return
+        meeting_id = meeting.id
+        suggested = (
+            self._start_dir()
+            / f"{meeting.starts_at:%Y-%m-%d} Dossier PV - {meeting.title[:60]}.docx"
         )
+        path = dialogs.save_path(
+            self, "Dossier pour le procès-verbal", suggested, "Documents Word (*.docx)"
+        )
+        if path is None:
+            return
+        notices: list[str] = []
+        target = attempt(
+            self, lambda: export_meeting_pack(self.store, meeting_id, path, notices=notices)
+        )
+        if target is None:
+            return
+        self._export_dir = target.parent
+        said = "\n\n".join([f"Le dossier pour le procès-verbal est dans :\n{target}", *notices])
+        dialogs.show_info(self, said, "Dossier pour le PV")
+
+    def export_pdf(self) -> None:
+        """Word first (here, fast), then LibreOffice's conversion off the GUI thread."""
+        if find_soffice() is None:
+            dialogs.show_error(self, UNAVAILABLE)
+            return
+        if self._pdf_job is not None:
+            return
+        statement = self._saved_statement()
+        if statement is None or statement.id is None:
+            return
+        statement_id = statement.id
+        path = self._ask_target(statement, "Exporter en PDF", ".pdf")
+        if path is None:
+            return
+        target = exports.with_suffix(path, ".pdf")
+        work = Path(tempfile.mkdtemp(prefix="aiconsult-pdf-"))
+        notices: list[str] = []
+        docx = attempt(
+            self,
+            lambda: exports.export_statement(
+                self.store, statement_id, work / f"{target.stem}.docx", notices=notices
+            ),
+        )
+        if docx is None:
+            shutil.rmtree(work, ignore_errors=True)
+            return
+        self.progress = QProgressDialog("Conversion en PDF par LibreOffice…", "", 0, 0, self)
+        self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self.progress.setWindowTitle("Export PDF")
+        self.progress.setMinimumDuration(0)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.show()
+        self.pdf_button.setEnabled(False)
+        self._pdf_job = self._executor.submit(convert_to_pdf, [docx])
+        timer = QTimer(self)
+        timer.setInterval(100)
+
+        def poll() -> None:
+            job = self._pdf_job
+            if job is None or not job.done():
+                return
+            timer.stop()
+            timer.deleteLater()
+            self._pdf_job = None
+            self.progress.close()
+            self.pdf_button.setEnabled(True)
+            try:
+                (pdf,) = job.result()
+                shutil.move(pdf, target)
+            except UserError as error:
+                dialogs.show_error(self, error.message)
+                return
+            except OSError:
+                dialogs.show_error(
+                    self,
+                    f"Impossible d'enregistrer « {target.name} » : le fichier est peut-être "
+                    "ouvert, ou le dossier protégé en écriture.",
+                )
+                return
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            self._export_dir = target.parent
+            said = "\n\n".join([f"La déclaration a été exportée en PDF :\n{target}", *notices])
+            dialogs.show_info(self, said, "Export PDF")
+
+        timer.timeout.connect(poll)
+        timer.start()
 
     def _start_dir(self) -> Path:
         if self._export_dir is not None and self._export_dir.is_dir():
@@ -297,6 +480,8 @@ class StatementsPage(RecordPage[StatementData]):
         meeting_list = attempt(self, lambda: meetings.list_meetings(self.store))
         if meeting_list is None:
             return
+        speed = attempt(self, lambda: get_words_per_minute(self.store))
+        self.editor.words_per_minute = speed or 130
         self._meetings = {m.id: m for m in meeting_list if m.id is not None}
         blocked = self.meeting_filter.blockSignals(True)
         self.meeting_filter.set_items(
@@ -309,12 +494,16 @@ class StatementsPage(RecordPage[StatementData]):
         return statements.list_statements(self.store, meeting_id=self.meeting_filter.current_id())
 
     def _fill_editor(self, record: StatementData | None) -> None:
+        self.autosave_timer.stop()
         self.editor.load(record, self.meeting_filter.current_id())
 
     def _save_editor(self) -> StatementData | None:
         data = self.editor.record(self.editing)
+        reason = self._save_reason
         return attempt_form(
-            self, lambda: statements.save_statement(self.store, data), self.editor.fields
+            self,
+            lambda: statements.save_statement(self.store, data, reason=reason),
+            self.editor.fields,
         )
 
     def _delete_record(self, record: StatementData) -> bool:
@@ -323,7 +512,8 @@ class StatementsPage(RecordPage[StatementData]):
         if not dialogs.confirm(
             self,
             "Supprimer la déclaration",
-            f"Supprimer la déclaration « {record.title} » ? Son texte sera perdu.",
+            f"Supprimer la déclaration « {record.title} » ? Son texte et ses versions seront "
+            "perdus.",
             destructive=True,
         ):
             return False
@@ -336,3 +526,10 @@ class StatementsPage(RecordPage[StatementData]):
 
     def _after_show(self) -> None:
         self.export_button.setEnabled(True)
+        editing = self.editing
+        self.reopen_button.setVisible(editing is not None and editing.state.value == "read")
+        self.versions_button.setEnabled(editing is not None)
+        locked = editing is not None and editing.state.value == "read"
+        for widget in (self.template_button, self.questions_button, self.grounds_button):
+            widget.setEnabled(not locked)
+        self.editor.show_lock(editing)

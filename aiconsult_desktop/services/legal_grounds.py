@@ -1,0 +1,62 @@
+"""The legal grounds library: texts representatives cite, inserted as footnotes with
+their full reference. Seeded with DOMAIN.md's by migration 0004, then the users' own;
+dates of application are data, since the AI Act's calendar may still move."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from aiconsult_desktop.domain.text import long_text, optional_line, required_line
+from aiconsult_desktop.errors import NotFoundError, ValidationError
+from aiconsult_desktop.services.statement_records import LegalGroundData
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.models import LegalGround
+
+
+def _to_record(row: LegalGround) -> LegalGroundData:
+    return LegalGroundData(
+        id=row.id,
+        label=row.label,
+        reference=row.reference,
+        summary=row.summary,
+        applies_on=row.applies_on,
+    )
+
+
+def list_legal_grounds(store: Store) -> list[LegalGroundData]:
+    with store.session() as session:
+        rows = session.scalars(select(LegalGround).order_by(LegalGround.label, LegalGround.id))
+        return [_to_record(row) for row in rows]
+
+
+def save_legal_ground(store: Store, data: LegalGroundData) -> LegalGroundData:
+    label = required_line(data.label, "Intitulé", 300)
+    reference = required_line(data.reference, "Référence", 2000)
+    summary = long_text(data.summary, "Résumé", required=False)
+    optional_line(summary, "Résumé", 5000)
+    with store.session() as session:
+        same = session.scalars(select(LegalGround).where(LegalGround.label == label)).first()
+        if same is not None and same.id != data.id:
+            raise ValidationError(
+                f"Un fondement s'appelle déjà « {label} » : choisissez un autre intitulé.",
+                field="Intitulé",
+            )
+        if data.id is None:
+            row = LegalGround()
+            session.add(row)
+        else:
+            found = session.get(LegalGround, data.id)
+            if found is None:
+                raise NotFoundError(f"Le fondement n° {data.id} n'existe pas (ou plus).")
+            row = found
+        row.label, row.reference, row.summary = label, reference, summary
+        row.applies_on = data.applies_on
+        session.flush()
+        return _to_record(row)
+
+
+def delete_legal_ground(store: Store, ground_id: int) -> None:
+    with store.session() as session:
+        row = session.get(LegalGround, ground_id)
+        if row is not None:
+            session.delete(row)

@@ -1,0 +1,59 @@
+"""The organisation's settings for statements: its Word letterhead and reading speed.
+
+Kept out of `services.organisation` (whose form saves name, signature…) so that saving
+one never overwrites the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from aiconsult_desktop.domain.text import optional_line
+from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.models import Organisation
+
+DEFAULT_WORDS_PER_MINUTE = 130
+
+
+def _row(session) -> Organisation:  # type: ignore[no-untyped-def]
+    row = session.scalars(select(Organisation).limit(1)).first()
+    if row is None:
+        row = Organisation()
+        session.add(row)
+    return row
+
+
+def get_letterhead(store: Store) -> Path | None:
+    with store.session() as session:
+        row = session.scalars(select(Organisation).limit(1)).first()
+        return Path(row.letterhead_path) if row is not None and row.letterhead_path else None
+
+
+def set_letterhead(store: Store, path: Path | None) -> None:
+    """Remember the union's letterhead (None: back to the default template)."""
+    value = optional_line(str(path) if path is not None else "", "Papier à en-tête", 1000)
+    with store.session() as session:
+        _row(session).letterhead_path = value
+
+
+def get_words_per_minute(store: Store) -> int:
+    with store.session() as session:
+        row = session.scalars(select(Organisation).limit(1)).first()
+        return row.words_per_minute if row is not None else DEFAULT_WORDS_PER_MINUTE
+
+
+def set_words_per_minute(store: Store, value: int) -> None:
+    if not 40 <= value <= 400:
+        raise ValidationError(
+            "Indiquez une vitesse de lecture entre 40 et 400 mots par minute.",
+            field="Mots par minute",
+        )
+    with store.session() as session:
+        _row(session).words_per_minute = value
+
+
+def reading_minutes(words: int, words_per_minute: int) -> float:
+    return words / max(words_per_minute, 1)

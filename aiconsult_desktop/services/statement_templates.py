@@ -1,0 +1,73 @@
+"""Statement templates: five shipped with the app (seeded by migration 0004), plus
+those users save from a statement of theirs ("Enregistrer comme modèle")."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from aiconsult_desktop.domain.enums import StatementKind
+from aiconsult_desktop.domain.text import long_text, required_line
+from aiconsult_desktop.errors import NotFoundError, ValidationError
+from aiconsult_desktop.services.statement_records import TemplateData
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.models import StatementTemplate
+
+
+def _to_record(row: StatementTemplate) -> TemplateData:
+    return TemplateData(
+        id=row.id,
+        name=row.name,
+        kind=StatementKind(row.kind),
+        text=row.text,
+        builtin=row.builtin,
+    )
+
+
+def list_templates(store: Store) -> list[TemplateData]:
+    """The shipped ones first, in their order, then the users' by name."""
+    with store.session() as session:
+        rows = session.scalars(
+            select(StatementTemplate).order_by(
+                StatementTemplate.builtin.desc(), StatementTemplate.name, StatementTemplate.id
+            )
+        )
+        builtin, own = [], []
+        for row in rows:
+            (builtin if row.builtin else own).append(row)
+        builtin.sort(key=lambda r: r.id)
+        return [_to_record(row) for row in (*builtin, *own)]
+
+
+def get_template(store: Store, template_id: int) -> TemplateData:
+    with store.session() as session:
+        row = session.get(StatementTemplate, template_id)
+        if row is None:
+            raise NotFoundError(f"Le modèle n° {template_id} n'existe pas (ou plus).")
+        return _to_record(row)
+
+
+def save_as_template(store: Store, name: str, text: str, kind: StatementKind) -> TemplateData:
+    """A new template from a statement's text; a name already taken is refused."""
+    name = required_line(name, "Nom du modèle", 200)
+    text = long_text(text, "Texte du modèle", required=True)
+    with store.session() as session:
+        taken = session.scalars(select(StatementTemplate).where(StatementTemplate.name == name))
+        if taken.first() is not None:
+            raise ValidationError(
+                f"Un modèle s'appelle déjà « {name} » : choisissez un autre nom.",
+                field="Nom du modèle",
+            )
+        row = StatementTemplate(name=name, text=text, kind=StatementKind(kind).value)
+        session.add(row)
+        session.flush()
+        return _to_record(row)
+
+
+def delete_template(store: Store, template_id: int) -> None:
+    with store.session() as session:
+        row = session.get(StatementTemplate, template_id)
+        if row is None:
+            return
+        if row.builtin:
+            raise ValidationError("Les modèles fournis avec l'application ne se suppriment pas.")
+        session.delete(row)

@@ -1,0 +1,71 @@
+"""Full-text search over questions: an SQLite FTS5 table kept in sync by triggers.
+
+The table and its triggers are created by migration 0002 and are not SQLAlchemy models:
+Alembic's comparison and the JSON dump must look past them (`include_name`). The
+tokenizer folds case and accents, so "elections" finds "Élections".
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+FTS_TABLE = "question_fts"
+TOKENIZER = "unicode61 remove_diacritics 2"
+TRIGGERS = ("question_fts_insert", "question_fts_delete", "question_fts_update")
+
+_CREATE = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, answer, "
+    f"content='question', content_rowid='id', tokenize='{TOKENIZER}')",
+    f"CREATE TRIGGER IF NOT EXISTS question_fts_insert AFTER INSERT ON question BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, text, answer) VALUES (new.id, new.text, new.answer); END",
+    f"CREATE TRIGGER IF NOT EXISTS question_fts_delete AFTER DELETE ON question BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text, answer) "
+    f"VALUES ('delete', old.id, old.text, old.answer); END",
+    f"CREATE TRIGGER IF NOT EXISTS question_fts_update AFTER UPDATE OF text, answer ON question "
+    f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text, answer) "
+    f"VALUES ('delete', old.id, old.text, old.answer); "
+    f"INSERT INTO {FTS_TABLE}(rowid, text, answer) VALUES (new.id, new.text, new.answer); END",
+]
+
+
+def is_fts_name(name: str | None) -> bool:
+    """The FTS table and the shadow tables SQLite creates for it."""
+    return bool(name) and (name == FTS_TABLE or str(name).startswith(FTS_TABLE + "_"))
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic hook: compare and autogenerate everything but the FTS tables."""
+    return not (type_ == "table" and is_fts_name(name))
+
+
+def create_fts(connection: Connection) -> None:
+    """Create (if missing) the table and triggers, and index every question already there.
+
+    Also the repair for a later migration that rebuilt the question table with
+    `batch_alter_table`: SQLite drops a table's triggers with it.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    for statement in _CREATE:
+        connection.execute(text(statement))
+    connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+
+
+def drop_fts(connection: Connection) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    for trigger in TRIGGERS:
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
+    connection.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
+
+
+def has_fts(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    names = {
+        row[0]
+        for row in connection.execute(
+            text("SELECT name FROM sqlite_master WHERE name LIKE 'question_fts%'")
+        )
+    }
+    return {FTS_TABLE, *TRIGGERS} <= names

@@ -1,0 +1,73 @@
+"""The dashboard's "30 prochains jours": meetings and deadlines, ours and theirs.
+
+Built here and added to the dashboard with one line, so the dashboard module stays the
+shared frame it is.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from aiconsult_desktop.domain.deadlines import Whose
+from aiconsult_desktop.services.deadlines import upcoming
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui.locale import long_date
+
+DAYS = 30
+SHOWN = 12
+MUTED = "color: palette(placeholder-text);"
+
+
+def _line(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
+
+
+class UpcomingList(QWidget):
+    """Rows like "28 mai 2025 · Nous · Envoyer nos questions — CST du 5 juin 2025"."""
+
+    def __init__(self, store: Store, open_meeting: Callable[[int], None]) -> None:
+        super().__init__()
+        self.store = store
+        self.open_meeting = open_meeting
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(4)
+        self.texts: list[str] = []
+
+    def fill(self, today: date) -> None:
+        while self.rows.count():
+            child = self.rows.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        found = upcoming(self.store, today, DAYS)
+        self.texts = []
+        if not found:
+            self.rows.addWidget(_line(f"<span style='{MUTED}'>Rien dans les {DAYS} jours.</span>"))
+        for entry in found[:SHOWN]:
+            who = {None: "Séance", Whose.OURS: "Nous", Whose.EMPLOYER: "Employeur"}[entry.whose]
+            late = " <b style='color:#b33a1b'>⚠ en retard</b>" if entry.late else ""
+            self.texts.append(f"{long_date(entry.day)} · {who} · {entry.text}")
+            text = (
+                f"<b>{long_date(entry.day)}</b> <span style='{MUTED}'>· {who} ·</span> "
+                f"{html.escape(entry.text)}{late}"
+            )
+            if entry.meeting_id is not None:
+                text = f"<a href='{entry.meeting_id}'>{text}</a>"
+            label = _line(text)
+            label.setObjectName("upcoming")
+            label.linkActivated.connect(lambda link: self.open_meeting(int(link)))
+            self.rows.addWidget(label)
+        if len(found) > SHOWN:
+            self.rows.addWidget(
+                _line(f"<span style='{MUTED}'>… et {len(found) - SHOWN} autre(s).</span>")
+            )

@@ -1,0 +1,247 @@
+"""The statement editor driven as a user would: format, insert, autosave, versions."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.domain.enums import StatementState
+from aiconsult_desktop.services import statements
+from aiconsult_desktop.services.statement_versions import list_versions
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui import rich_editor
+from aiconsult_desktop.ui.pages import statements as statements_page
+from aiconsult_desktop.ui.pages.statements import StatementsPage
+from tests.gui_support import Dialogs, make_window, type_text
+
+
+def open_may_statement(qtbot: QtBot, store: Store) -> StatementsPage:
+    """The 15 May 2025 statement of the demo, unlocked for editing."""
+    window = make_window(qtbot, store)
+    window.open_page(window.statements)
+    page = window.statements
+    may = next(s for s in page.model.records() if "six dimensions" in s.title)
+    page.view.selectRow(page.model.row_of(may.id))
+    assert page.editor.rich.text.isReadOnly()  # read at the meeting: locked
+    page.reopen_button.click()
+    assert not page.editor.rich.text.isReadOnly()
+    return page
+
+
+def to_end(page: StatementsPage) -> None:
+    page.editor.text.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def test_loading_then_saving_the_demo_statement_changes_nothing(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    stored = statements.get_statement(demo_store, page.editing_id() or 0).text
+    assert page.editor.rich.markdown() == stored
+    assert "[^1]: Le terme de redevabilité" in stored
+    assert "1. Le terme de redevabilité" in page.editor.rich.notes_label.text()
+
+
+def test_write_with_formatting_and_a_footnote(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    rich = page.editor.rich
+    rich.set_markdown("")
+    rich.changed.emit()
+    rich.actions_["heading1"].trigger()
+    type_text(qtbot, rich.text, "Nos demandes\n")
+    rich.set_paragraph()
+    rich.actions_["bold"].trigger()
+    type_text(qtbot, rich.text, "Important")
+    rich.actions_["bold"].trigger()
+    type_text(qtbot, rich.text, " : un avis\n")
+    rich.actions_["numbers"].trigger()
+    type_text(qtbot, rich.text, "premier\nsecond")
+    monkeypatch.setattr(rich_editor, "ask_note_text", lambda *_a, **_k: "Décret *2021-571*")
+    note = rich.actions_["note"]
+    assert "Ctrl+Alt+F" in note.toolTip() and "note de bas de page" in note.toolTip()
+    note.trigger()
+
+    assert rich.markdown() == (
+        "# Nos demandes\n**Important** : un avis\n1. premier\n2. second[^1]\n\n"
+        "[^1]: Décret *2021-571*"
+    )
+    rich.actions_["undo"].trigger()
+    assert "[^1]" not in rich.markdown()
+    rich.actions_["redo"].trigger()
+    page.save_button.click()
+    assert said.errors == []
+    saved = statements.get_statement(demo_store, page.editing_id() or 0)
+    assert saved.text.endswith("[^1]: Décret *2021-571*")
+    # Storage → editor → storage again.
+    page.editor.load(saved, None)
+    assert rich.markdown() == saved.text
+
+
+def test_paste_from_word_keeps_structure_and_drops_the_rest(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    rich = page.editor.rich
+    rich.set_markdown("")
+    data = QMimeData()
+    data.setHtml(
+        '<h1 style="font-family:Calibri;color:red">Titre\x07</h1>'
+        '<p><span style="font-size:20pt;color:blue">Texte <b>gras</b> et <i>italique</i>'
+        " 😀</span></p><ul><li>un</li><li>deux</li></ul>"
+        "<table><tr><td>cellule A</td><td>cellule B</td></tr></table>"
+    )
+    rich.text.insertFromMimeData(data)
+
+    markdown = rich.markdown()
+    assert markdown.startswith("# Titre\nTexte **gras** et *italique* 😀\n- un\n- deux\n")
+    assert "cellule A" in markdown and "cellule B" in markdown
+    assert "\x07" not in markdown and "Calibri" not in markdown
+
+
+def test_insert_pending_questions_and_a_legal_footnote(qtbot: QtBot, demo_store: Store) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    to_end(page)
+    page.questions_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog._accept()
+
+    markdown = page.editor.rich.markdown()
+    assert "(posée le 3 octobre 2024, sans réponse à ce jour)" in markdown
+    assert "\n1. " in markdown and "\n2. " in markdown
+
+    to_end(page)
+    page.grounds_button.click()
+    grounds = page.dialog
+    assert grounds is not None
+    row = next(
+        i for i in range(grounds.list.count()) if "TJ Nanterre" in grounds.list.item(i).text()
+    )
+    grounds.list.setCurrentRow(row)
+    grounds.insert_button.click()
+
+    markdown = page.editor.rich.markdown()
+    assert "[^2]: TJ Nanterre, ord. réf., 14 février 2025, n° 24/01457 : " in markdown
+
+
+def test_insert_at_cursor_is_public_for_the_calendar(qtbot: QtBot, demo_store: Store) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    to_end(page)
+    page.insert_at_cursor(" Les documents nous sont parvenus **trois jours** avant la séance.")
+    assert "**trois jours** avant la séance." in page.editor.rich.markdown()
+
+
+def test_autosave_after_a_pause_keeps_no_version(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    page.autosave_timer.setInterval(50)
+    statement_id = page.editing_id() or 0
+    versions_before = len(list_versions(demo_store, statement_id))
+    to_end(page)
+    type_text(qtbot, page.editor.text, " Ajout")
+
+    qtbot.waitUntil(lambda: not page.tracker.dirty, timeout=3000)
+    assert (
+        statements.get_statement(demo_store, statement_id).text.split("\n\n")[0].endswith("Ajout")
+    )
+    assert len(list_versions(demo_store, statement_id)) == versions_before
+
+
+def test_restore_an_older_version_from_the_side_by_side_view(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    original = page.editor.rich.markdown()
+    page.save_button.click()
+    page.editor.rich.set_markdown("Texte entièrement refait.")
+    page.editor.rich.changed.emit()
+    page.save_button.click()
+
+    page.versions_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    older = next(i for i in range(dialog.list.count()) if dialog._versions[i].text == original)
+    dialog.list.setCurrentRow(older)
+    assert "line-through" in dialog.new.toHtml() or "Texte entièrement refait" in (
+        dialog.new.toPlainText()
+    )
+    dialog.restore_button.click()
+
+    assert page.editor.rich.markdown() == original
+    assert statements.get_statement(demo_store, page.editing_id() or 0).text == original
+
+
+def test_read_statements_are_locked_and_modifier_starts_a_new_version(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    statement = statements.get_statement(demo_store, page.editing_id() or 0)
+    assert statement.state is StatementState.DRAFT
+    versions = list_versions(demo_store, statement.id or 0)
+    assert versions and versions[0].state is StatementState.READ
+
+
+def test_word_export_from_the_editor_has_the_real_footnote(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    said.save_to = tmp_path / "mai.docx"
+    page.export_button.click()
+
+    assert said.errors == []
+    with zipfile.ZipFile(said.save_to) as package:
+        assert "Le terme de redevabilité" in package.read("word/footnotes.xml").decode()
+        assert "<w:footnoteReference" in package.read("word/document.xml").decode()
+
+
+def test_pdf_export_is_disabled_with_the_reason_without_libreoffice(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(statements_page, "find_soffice", lambda: None)
+    window = make_window(qtbot, demo_store)
+    page = window.statements
+    assert not page.pdf_button.isEnabled()
+    assert "LibreOffice n'est pas installé" in page.pdf_button.toolTip()
+
+
+def test_save_as_template_then_start_from_it(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    monkeypatch.setattr(statements_page, "ask_template_name", lambda *_a: "Six dimensions")
+    page.save_template_button.click()
+    assert said.errors == [] and "Six dimensions" in said.infos[-1]
+
+    page.new_button.click()
+    page.template_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert names[0] == "Déclaration liminaire"
+    dialog.list.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith("Six")))
+    dialog._accept()
+    assert "redevabilité[^1]" in page.editor.rich.markdown()
+
+
+@pytest.mark.libreoffice
+def test_pdf_export_runs_off_the_gui_thread_and_says_where(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path, soffice: str
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    said.save_to = tmp_path / "mai.pdf"
+    page.pdf_button.click()
+
+    assert page.progress.isVisible()  # the window stays responsive meanwhile
+    qtbot.waitUntil(lambda: bool(said.infos), timeout=120_000)
+    assert said.errors == []
+    assert said.save_to.read_bytes().startswith(b"%PDF")
+    assert page.pdf_button.isEnabled()
