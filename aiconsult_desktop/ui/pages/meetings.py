@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from aiconsult_desktop.services import dossiers, employers, meetings
@@ -183,21 +182,13 @@ class MeetingsPage(RecordPage[MeetingData]):
             self._show(self.model.record(row))
 
     def insert_sentence(self, sentence: str) -> None:
-        """Into the statement being written (statement editor), else onto the clipboard."""
-        statements = self.window_.statements
-        insert = getattr(statements, "insert_at_cursor", None)
+        """Into this meeting's statement, at the cursor (a new one if it has none yet)."""
         meeting_id = self.editing_id()
-        if insert is not None and meeting_id is not None:
-            if not self.leave():
-                return
-            statements.show_meeting(meeting_id)
-            insert(sentence)
+        if meeting_id is None or not self.leave():
             return
-        QGuiApplication.clipboard().setText(sentence)
-        self.window_.statusBar().showMessage(
-            "Phrase copiée dans le presse-papiers : collez-la dans la déclaration (Ctrl+V).",
-            15000,
-        )
+        statements = self.window_.statements
+        statements.show_meeting(meeting_id)
+        statements.insert_at_cursor(sentence)
 
     def open_statements(self) -> None:
         """The Déclarations page, showing only this meeting's statements."""
