@@ -279,3 +279,22 @@ def test_demo_reproduces_seed_001(db: Store) -> None:
     assert len(interventions) == 2 and all(s.excerpt for s in interventions)
     with pytest.raises(UserError, match="déjà des données"):
         demo.load_demo(store)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("reconnaissance des emotions", 1),
+        ("RECONNAISSANCE DES ÉMOTIONS", 1),
+        ("psychosociaux", 1),
+        ('"risques*', 1),
+        ("(données)", 1),
+        ("données AND", 0),
+        ("", 12),
+    ],
+)
+def test_text_search_ignores_accents_and_case_on_both_back_ends(
+    db: Store, typed: str, expected: int
+) -> None:
+    demo.load_demo(db)
+    assert len(questions.list_questions(db, text=typed)) == expected

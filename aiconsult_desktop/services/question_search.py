@@ -12,7 +12,7 @@ import unicodedata
 
 from sqlalchemy import ColumnElement, and_, or_, select, text
 
-from aiconsult_desktop.store.fts import FTS_TABLE
+from aiconsult_desktop.store.fts import FTS_TABLE, PG_SEARCH_CONFIG
 from aiconsult_desktop.store.models import Question
 
 _WORD = re.compile(r"[^\W_]+")
@@ -33,19 +33,27 @@ def match_expression(typed: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
-def text_condition(typed: str, *, fts: bool) -> ColumnElement[bool] | None:
+def text_condition(typed: str, *, dialect: str) -> ColumnElement[bool] | None:
     """A WHERE condition on Question for the typed words; None when nothing to search."""
     expression = match_expression(typed)
     if expression is None:
         return None
-    if fts:
+    if dialect == "postgresql":
+        # French stemming with accents folded (configuration made by migration 0005); the
+        # words are letters and digits only, each quoted, so nothing typed is an operator.
+        query = " & ".join(f"'{word}':*" for word in search_words(typed))
+        return text(
+            f"to_tsvector('{PG_SEARCH_CONFIG}', question.text || ' ' || question.answer) "
+            f"@@ to_tsquery('{PG_SEARCH_CONFIG}', :pg_query)"
+        ).bindparams(pg_query=query)
+    if dialect == "sqlite":
         matching = (
             select(text("rowid"))
             .select_from(text(FTS_TABLE))
             .where(text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=expression))
         )
         return Question.id.in_(matching)
-    # Without FTS5 (another database engine): case-insensitive LIKE, accents not folded.
+    # Any other engine: case-insensitive LIKE, accents not folded.
     return and_(
         *(
             or_(Question.text.ilike(f"%{word}%"), Question.answer.ilike(f"%{word}%"))

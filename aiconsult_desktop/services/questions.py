@@ -73,7 +73,7 @@ def _where(query: Select, wanted: QuestionFilter, session: Session, today: date)
         query = query.where(Question.id.in_(at_body))
     if wanted.min_age_days is not None:
         query = query.where(Question.asked_on <= today - timedelta(days=wanted.min_age_days))
-    condition = text_condition(wanted.text, fts=session.get_bind().dialect.name == "sqlite")
+    condition = text_condition(wanted.text, dialect=session.get_bind().dialect.name)
     if condition is not None:
         query = query.where(condition)
     return query

@@ -69,3 +69,32 @@ def has_fts(connection: Connection) -> bool:
         )
     }
     return {FTS_TABLE, *TRIGGERS} <= names
+
+
+# PostgreSQL (shared server): French stemming, accents folded by `unaccent`.
+PG_SEARCH_CONFIG = "aiconsult_fr"
+
+
+def create_pg_search(connection: Connection) -> None:
+    """The French search configuration and its index, on PostgreSQL only.
+
+    `unaccent` is a trusted extension (PostgreSQL 13+): the base's owner may create it.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for statement in (
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        f"CREATE TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} (COPY = french)",
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} ALTER MAPPING FOR "
+        "hword, hword_part, word WITH unaccent, french_stem",
+        f"CREATE INDEX ix_question_search ON question USING gin "
+        f"(to_tsvector('{PG_SEARCH_CONFIG}', text || ' ' || answer))",
+    ):
+        connection.exec_driver_sql(statement)
+
+
+def drop_pg_search(connection: Connection) -> None:
+    if connection.dialect.name != "postgresql":
+        return
+    connection.exec_driver_sql("DROP INDEX IF EXISTS ix_question_search")
+    connection.exec_driver_sql(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_SEARCH_CONFIG}")
