@@ -101,6 +101,7 @@ def test_qt_standard_buttons_and_dates_are_french(qapp: QApplication) -> None:
     from datetime import date
 
     assert long_date(date(2025, 6, 5)) == "5 juin 2025"
+    assert long_date(date(2025, 7, 1)) == "1er juillet 2025"
 
 
 def test_the_main_window_opens_on_the_dashboard(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -20,11 +20,16 @@ def install_french(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
+def _day(value: date | datetime) -> str:
+    """French writes the first of the month "1er"."""
+    return "1er" if value.day == 1 else "d"
+
+
 def long_date(value: date | datetime | None) -> str:
-    """5 juin 2025."""
+    """5 juin 2025; 1er juillet 2025."""
     if value is None:
         return ""
-    return FRENCH.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    return FRENCH.toString(QDate(value.year, value.month, value.day), f"{_day(value)} MMMM yyyy")
 
 
 def short_date(value: date | datetime | None) -> str:
@@ -38,7 +43,7 @@ def date_time(value: datetime | None) -> str:
     """5 juin 2025, 09:30."""
     if value is None:
         return ""
-    return FRENCH.toString(QDateTime(value), "d MMMM yyyy, HH:mm")
+    return FRENCH.toString(QDateTime(value), f"{_day(value)} MMMM yyyy, HH:mm")
 
 
 def month_year(value: date | datetime) -> str:
