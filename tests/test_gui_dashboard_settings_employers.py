@@ -389,3 +389,16 @@ def test_dashboard_demo_button_fills_the_store(qtbot: QtBot, store: Store) -> No
     assert len(list_employers(store)) == 1
     assert not page.empty_card.isVisibleTo(page)
     assert "12 questions" in visible_texts(page.questions_card)
+
+
+def test_the_answer_deadline_is_set_per_employer(qtbot: QtBot, demo_store: Store) -> None:
+    window = make_window(qtbot, demo_store)
+    window.open_page(window.employers)
+    editor = window.employers.employer_editor
+    assert editor.deadline_spin.value() == 61  # the default: two months
+    assert all(q.overdue for q in list_questions(demo_store))  # asked in 2024-2025
+    editor.deadline_spin.setValue(1098)  # three years: none of them is late yet
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    [employer] = list_employers(demo_store)
+    assert employer.answer_deadline_days == 1098
+    assert not any(q.overdue for q in list_questions(demo_store))

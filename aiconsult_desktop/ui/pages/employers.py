@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.enums import BodyKind
+from aiconsult_desktop.domain.question_state import DEFAULT_ANSWER_DEADLINE_DAYS
 from aiconsult_desktop.services.dossiers import delete_dossier, list_dossiers, save_dossier
 from aiconsult_desktop.services.employers import (
     delete_employer,
@@ -377,11 +379,21 @@ class EmployerEditor(_RecordEditor):
 
         for edit in (self.name_edit, self.short_name_edit):
             edit.textEdited.connect(lambda _text: self.mark_dirty())
+        self.deadline_spin = QSpinBox()
+        self.deadline_spin.setRange(1, 1098)
+        self.deadline_spin.setSuffix(" jours")
+        self.deadline_spin.setValue(DEFAULT_ANSWER_DEADLINE_DAYS)
+        self.deadline_spin.setToolTip(
+            "Au-delà, une question sans réponse est marquée en retard. Par défaut 61 jours, "
+            "soit 2 mois, comme le délai de réponse aux questions écrites du Sénat."
+        )
+        self.deadline_spin.valueChanged.connect(lambda _value: self.mark_dirty())
 
         identity = QFormLayout()
         identity.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         identity.addRow(_buddy("No&m de l'employeur *", self.name_edit), self.name_edit)
         identity.addRow(_buddy("Si&gle", self.short_name_edit), self.short_name_edit)
+        identity.addRow(_buddy("Délai de &réponse", self.deadline_spin), self.deadline_spin)
         bodies_box = QGroupBox("Instances de dialogue social")
         bodies_layout = QVBoxLayout(bodies_box)
         bodies_hint = _buddy(
@@ -509,6 +521,9 @@ class EmployerEditor(_RecordEditor):
     def fill(self, record: EmployerData | None) -> None:
         self.name_edit.setText(record.name if record else "")
         self.short_name_edit.setText(record.short_name if record else "")
+        self.deadline_spin.setValue(
+            record.answer_deadline_days if record else DEFAULT_ANSWER_DEADLINE_DAYS
+        )
         self.bodies_table.setRowCount(0)
         for body in record.bodies if record else []:
             self._insert_body(body)
@@ -520,6 +535,7 @@ class EmployerEditor(_RecordEditor):
             name=self.name_edit.text(),
             short_name=self.short_name_edit.text(),
             bodies=self._body_rows(),
+            answer_deadline_days=self.deadline_spin.value(),
         )
 
     def save_record(self, record: EmployerData) -> EmployerData:
