@@ -391,14 +391,28 @@ def test_dashboard_demo_button_fills_the_store(qtbot: QtBot, store: Store) -> No
     assert "12 questions" in visible_texts(page.questions_card)
 
 
-def test_the_answer_deadline_is_set_per_employer(qtbot: QtBot, demo_store: Store) -> None:
-    window = make_window(qtbot, demo_store)
+def test_the_answer_deadline_is_set_per_employer(qtbot: QtBot, store: Store) -> None:
+    from datetime import timedelta
+
+    from aiconsult_desktop.services.questions import save_question
+    from aiconsult_desktop.services.records import QuestionData
+
+    employer = save_employer(store, EmployerData(name="Ville de Cholet"))
+    save_question(
+        store,
+        QuestionData(
+            employer_id=employer.id or 0,
+            text="Quand le CST sera-t-il consulté ?",
+            asked_on=date.today() - timedelta(days=100),
+        ),
+    )
+    window = make_window(qtbot, store)
     window.open_page(window.employers)
     editor = window.employers.employer_editor
     assert editor.deadline_spin.value() == 61  # the default: two months
-    assert all(q.overdue for q in list_questions(demo_store))  # asked in 2024-2025
-    editor.deadline_spin.setValue(1098)  # three years: none of them is late yet
+    assert [q.overdue for q in list_questions(store)] == [True]  # 100 days > 61
+    editor.deadline_spin.setValue(120)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    [employer] = list_employers(demo_store)
-    assert employer.answer_deadline_days == 1098
-    assert not any(q.overdue for q in list_questions(demo_store))
+    [saved] = list_employers(store)
+    assert saved.answer_deadline_days == 120
+    assert [q.overdue for q in list_questions(store)] == [False]
