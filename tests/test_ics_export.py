@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, MeetingKind
 from aiconsult_desktop.errors import UserError
@@ -119,6 +119,35 @@ def test_a_second_export_keeps_the_uids(
         for p in (path, again)
     ]
     assert uids[0] == uids[1]
+
+
+def test_a_changed_meeting_is_exported_as_an_update(store: Store, tmp_path: Path) -> None:
+    """Same UID, higher SEQUENCE and a LAST-MODIFIED: calendar clients update the event."""
+    from aiconsult_desktop.store.models import Meeting
+
+    ids = small_dossier(store)
+
+    def exported_event(name: str) -> Event:
+        target = tmp_path / name
+        export_calendar(store, target)
+        (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        return event
+
+    before = exported_event("avant.ics")
+    assert before.get("LAST-MODIFIED") is not None
+    # Backdate the last save, as if the meeting had been exported an hour ago.
+    with store.session() as session:
+        row = session.get(Meeting, ids["meeting"])
+        assert row is not None
+        row.updated_at -= timedelta(hours=1)
+    older = exported_event("ancien.ics")
+    meeting = meetings.get_meeting(store, ids["meeting"])
+    meeting.agenda = [AgendaItemData("Point ajouté après l'invitation")]  # agenda only
+    meetings.save_meeting(store, meeting)
+    after = exported_event("apres.ics")
+    assert str(after["UID"]) == str(older["UID"])
+    assert int(after["SEQUENCE"]) > int(older["SEQUENCE"])
+    assert "Point ajouté après l'invitation" in str(after["DESCRIPTION"])
 
 
 def test_round_trip_through_import(

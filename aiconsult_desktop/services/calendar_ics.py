@@ -30,6 +30,9 @@ DEFAULT_LENGTH = timedelta(hours=2)
 AGENDA_HEADING = "Ordre du jour :"
 
 
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
 def paris_timezone() -> Timezone:
     """Europe/Paris as Outlook accepts it: CET/CEST with EU rules since 1996."""
     timezone = Timezone()
@@ -78,6 +81,12 @@ def to_event(meeting: MeetingData, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", meeting.ics_uid)
     event.add("dtstamp", stamp)
+    if meeting.updated_at is not None:
+        # Outlook and Thunderbird take an event with the same UID and a higher SEQUENCE as
+        # an update: minutes since 2020 of the last save only ever grow.
+        modified = meeting.updated_at.replace(tzinfo=UTC)
+        event.add("last-modified", modified)
+        event.add("sequence", int((modified - SEQUENCE_EPOCH).total_seconds() // 60))
     event.add("summary", meeting.title)
     if is_all_day(meeting):
         event.add("dtstart", meeting.starts_at.date())

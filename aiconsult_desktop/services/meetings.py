@@ -27,6 +27,7 @@ from aiconsult_desktop.store.models import (
     MeetingAttendee,
     MeetingDocument,
     Statement,
+    utc_now,
 )
 
 VOTE_FIELDS = tuple(VotesData.__dataclass_fields__)
@@ -46,6 +47,7 @@ def _agenda_record(item: AgendaItem) -> AgendaItemData:
 def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: int) -> MeetingData:
     return MeetingData(
         id=row.id,
+        updated_at=row.updated_at,
         employer_id=row.employer_id,
         body_id=row.body_id,
         dossier_id=row.dossier_id,
@@ -182,6 +184,9 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
                 setattr(target, name, getattr(item.votes, name))
             kept.append(target)
         row.agenda = kept
+        # Agenda-only edits leave the meeting's columns untouched: stamp it anyway, so a
+        # re-exported invitation carries a higher SEQUENCE.
+        row.updated_at = utc_now()
         row.convocation_received_on = data.convocation_received_on
         row.documents_received_on = data.documents_received_on
         row.minutes_received_on = data.minutes_received_on

@@ -128,6 +128,8 @@ class MeetingData:
     """Stable iCalendar UID; empty on a new meeting (the store makes one)."""
     id: int | None = None
     # Filled on read.
+    updated_at: datetime | None = None
+    """Last saved (UTC): iCalendar LAST-MODIFIED and SEQUENCE."""
     employer_name: str = ""
     body_name: str = ""
     statement_count: int = 0
