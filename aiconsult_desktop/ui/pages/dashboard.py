@@ -32,6 +32,7 @@ from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.meetings import list_meetings
 from aiconsult_desktop.services.organisation import get_organisation
+from aiconsult_desktop.services.question_trend import pending_by_month
 from aiconsult_desktop.services.questions import count_open_questions
 from aiconsult_desktop.services.records import (
     EmployerData,
@@ -42,6 +43,7 @@ from aiconsult_desktop.services.records import (
 from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year
 from aiconsult_desktop.ui.pages.dashboard_calendar import UpcomingList
@@ -385,6 +387,13 @@ class DashboardPage(QWidget):
         total = sum(count for count, _oldest in snapshot.open_questions.values())
         if not total:
             card.body.addWidget(_label("Aucune question en attente de réponse.", muted=True))
+        else:
+            chart = PendingChart()
+            chart.setObjectName("pendingChart")
+            points = attempt(self, lambda: pending_by_month(self.store, today))
+            chart.set_points(points or [])
+            card.body.addWidget(_label("En attente à la fin de chaque mois :", muted=True))
+            card.body.addWidget(chart)
         for employer in snapshot.employers:
             count, oldest = snapshot.open_questions.get(employer.id or 0, (0, today))
             row = QHBoxLayout()
