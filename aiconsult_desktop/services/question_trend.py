@@ -30,25 +30,42 @@ def month_ends(today: date, months: int) -> list[date]:
     return ends[::-1]
 
 
+def _cumulative(counts: list[tuple[date, int]]) -> tuple[list[date], list[int]]:
+    days, totals, running = [], [], 0
+    for day, count in sorted(counts):
+        running += count
+        days.append(day)
+        totals.append(running)
+    return days, totals
+
+
+def _up_to(days: list[date], totals: list[int], end: date) -> int:
+    index = bisect_right(days, end)
+    return totals[index - 1] if index else 0
+
+
 def pending_by_month(
     store: Store, today: date, months: int = 24, employer_id: int | None = None
 ) -> list[tuple[date, int]]:
+    """Counted per day in SQL (a few thousand rows even for 100,000 questions), then summed."""
     closed = (
         select(QuestionEvent.question_id, func.min(QuestionEvent.on).label("closed_on"))
         .where(QuestionEvent.kind.in_([kind.value for kind in CLOSING]))
         .group_by(QuestionEvent.question_id)
         .subquery()
     )
-    query = select(Question.asked_on, closed.c.closed_on).outerjoin(
-        closed, closed.c.question_id == Question.id
+    asked_query = select(Question.asked_on, func.count()).group_by(Question.asked_on)
+    closed_query = (
+        select(closed.c.closed_on, func.count())
+        .join(Question, Question.id == closed.c.question_id)
+        .group_by(closed.c.closed_on)
     )
     if employer_id is not None:
-        query = query.where(Question.employer_id == employer_id)
+        asked_query = asked_query.where(Question.employer_id == employer_id)
+        closed_query = closed_query.where(Question.employer_id == employer_id)
     with store.session() as session:
-        rows = session.execute(query).all()
-    asked = sorted(row.asked_on for row in rows)
-    closings = sorted(row.closed_on for row in rows if row.closed_on is not None)
+        asked = _cumulative([(day, n) for day, n in session.execute(asked_query)])
+        answered = _cumulative([(day, n) for day, n in session.execute(closed_query)])
     return [
-        (end, bisect_right(asked, end) - bisect_right(closings, end))
-        for end in month_ends(today, months)
+        (end, _up_to(*asked, end) - _up_to(*answered, end)) for end in month_ends(today, months)
     ]
