@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
+import docx
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -307,7 +307,6 @@ def test_question_without_text_is_refused_in_french(
 def test_write_save_and_export_a_statement(
     qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
 ) -> None:
-    docx = pytest.importorskip("docx")
     window = make_window(qtbot, demo_store)
     window.open_page(window.statements)
     page = window.statements
