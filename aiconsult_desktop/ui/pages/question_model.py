@@ -79,7 +79,12 @@ def _asked(question: QuestionData) -> str:
 
 
 def _age(question: QuestionData) -> str:
-    return (OVERDUE_MARK if question.overdue else "") + (question.age or "")
+    """The age without "posée le …": the first column already shows that date, and the
+    width is better spent on the question itself (the tooltip keeps the whole sentence)."""
+    age = question.age or ""
+    if age.startswith("posée le ") and ", " in age:
+        age = age.split(", ", 1)[1]
+    return (OVERDUE_MARK if question.overdue else "") + age
 
 
 def _age_tip(question: QuestionData) -> str:

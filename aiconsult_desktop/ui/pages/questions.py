@@ -146,7 +146,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         fit_columns(
             self.view,
             stretch=2,
-            widths={EMPLOYER_COLUMN: 150, AGE_COLUMN: 220, DOSSIER_COLUMN: 140},
+            widths={EMPLOYER_COLUMN: 150, AGE_COLUMN: 175, DOSSIER_COLUMN: 120},
         )
 
         for combo in (
