@@ -141,21 +141,25 @@ class SettingsPage(QWidget):
         self.restore_button = QPushButton("Restaurer une sau&vegarde…")
         self.restore_button.setToolTip("Revenir à une sauvegarde automatique ou en faire une")
         self.restore_button.clicked.connect(self.open_backups)
-        path_row.addWidget(self.restore_button)
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.restore_button)
         self.server_button = QPushButton("Serveur &partagé…")
         self.server_button.setToolTip("Travailler à plusieurs sur une base PostgreSQL")
         self.server_button.clicked.connect(self.open_server_settings)
-        path_row.addWidget(self.server_button)
+        actions_row.addWidget(self.server_button)
+        actions_row.addStretch(1)
         data_box = QGroupBox("Vos données")
         data_layout = QVBoxLayout(data_box)
         data_note = QLabel(
             "Toutes vos données sont enregistrées dans ce fichier, sur cet ordinateur. "
-            "Sauvegardez-le régulièrement (application fermée), par exemple sur une clé USB "
-            "ou le serveur du syndicat."
+            "Une sauvegarde est faite à chaque démarrage et à chaque fermeture, dans le "
+            "sous-dossier « backups » ; copiez aussi ce dossier de temps en temps ailleurs "
+            "(clé USB, serveur du syndicat) pour vous protéger d'une panne du disque."
         )
         data_note.setWordWrap(True)
         data_layout.addWidget(data_note)
         data_layout.addLayout(path_row)
+        data_layout.addLayout(actions_row)
         self._show_data_path()
 
         heading = page_heading(self.title)
