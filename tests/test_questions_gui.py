@@ -180,6 +180,39 @@ def test_history_add_refuse_and_remove_an_event(
     assert len(_history(page)) == 1
 
 
+def test_answering_under_the_waiting_filter_keeps_the_editor_on_the_question(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, demo_store)
+    window.open_page(window.questions)
+    page = window.questions
+    assert page.count_label.text() == "12 questions en attente"
+    page.view.selectRow(1)
+    question = page.editing
+    assert question is not None
+
+    def act(dialog: question_dialogs.EventDialog) -> bool:
+        dialog.kind.set_value(EventKind.ANSWERED)
+        dialog.on.setDate(to_qdate(date(2025, 7, 1)))
+        dialog.text.setPlainText("Les algorithmes seront présentés en CST.")
+        return True
+
+    drive(monkeypatch, act)
+    page.form.add_event_button.click()
+    assert said.errors == []
+    # The answered question leaves the list, but the user still sees what they just did.
+    assert page.count_label.text() == "11 questions en attente"
+    assert question.id not in [r.id for r in page.model.records()]
+    assert page.editing_id() == question.id
+    assert page.form.text.toPlainText() == question.text
+    assert "répondue le 1er juillet 2025" in page.form.age.text()
+    assert not page.view.selectionModel().hasSelection()
+    # Changing a filter afterwards follows the list again.
+    page.state_filter.setCurrentIndex(page.state_filter.findData("answered"))
+    assert page.editing_id() == question.id
+    assert page.view.selectionModel().hasSelection()
+
+
 def test_search_filters_and_odd_input_in_the_page(
     qtbot: QtBot, demo_store: Store, said: Dialogs
 ) -> None:

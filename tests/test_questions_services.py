@@ -116,6 +116,62 @@ def test_search_ignores_accents_and_case_and_matches_prefixes(demo_store: Store)
     assert first.id not in [q.id for q in questions.list_questions(demo_store, text="algorithmes")]
 
 
+def test_search_within_a_state_follows_answers_and_counts_match_the_list(
+    demo_store: Store,
+) -> None:
+    store = demo_store
+    waiting = frozenset(s for s in QuestionState if s.is_open)
+    answered = frozenset({QuestionState.ANSWERED})
+    search = QuestionFilter(states=waiting, text="emotions")
+    found = questions.list_page(store, search)
+    assert found and questions.count_questions(store, search) == len(found)
+    target = found[0]
+    question_events.save_event(store, event(target.id, EventKind.ANSWERED, date(2025, 7, 1)))
+    # The state is in the search index: answering moves the question between filters.
+    assert target.id not in [q.id for q in questions.list_page(store, search)]
+    assert questions.count_questions(store, search) == len(found) - 1
+    now_answered = QuestionFilter(states=answered, text="emotions")
+    assert [q.id for q in questions.list_page(store, now_answered)] == [target.id]
+    assert questions.count_questions(store, now_answered) == 1
+    # The words a user types never match the state column itself.
+    assert questions.count_questions(store, QuestionFilter(text="answered")) == 0
+    # Other filters combine with the words and states.
+    mine = QuestionFilter(states=answered, text="emotions", employer_id=target.employer_id)
+    assert questions.count_questions(store, mine) == 1
+    other = QuestionFilter(states=answered, text="emotions", employer_id=target.employer_id + 99)
+    assert questions.count_questions(store, other) == 0
+
+
+def test_a_base_of_revision_0005_gets_states_in_its_search_index(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0005")
+        connection.execute(
+            sa.text(
+                "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "
+                "updated_at) VALUES (1, 'Région', '', 61, '2025-01-01', '2025-01-01')"
+            )
+        )
+        for qid, state in ((1, "pending"), (2, "answered")):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO question (id, employer_id, text, asked_on, state, answer, "
+                    "version, created_at, updated_at) VALUES (:id, 1, 'Quid des émotions ?', "
+                    "'2025-05-15', :state, '', 1, '2025-01-01', '2025-01-01')"
+                ),
+                {"id": qid, "state": state},
+            )
+    engine.dispose()
+    store = open_store(path)
+    waiting = frozenset(s for s in QuestionState if s.is_open)
+    search = QuestionFilter(states=waiting, text="EMOTIONS")
+    assert [q.id for q in questions.list_page(store, search)] == [1]
+    assert questions.count_questions(store, search) == 1
+    assert questions.count_questions(store, QuestionFilter(text="emotions")) == 2
+    store.close()
+
+
 def test_filters_page_and_count(demo_store: Store) -> None:
     store = demo_store
     everything = QuestionFilter()

@@ -7,10 +7,12 @@ time so the Questions page opens at once on 100,000 questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
@@ -25,7 +27,12 @@ from aiconsult_desktop.domain.question_state import (
 from aiconsult_desktop.domain.text import long_text
 from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services import question_events
-from aiconsult_desktop.services.question_search import text_condition
+from aiconsult_desktop.services.question_search import (
+    fts_count,
+    in_fts,
+    match_expression,
+    text_condition,
+)
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.services.rows import check_version, load_row, not_found
 from aiconsult_desktop.store import Store
@@ -47,20 +54,50 @@ class QuestionFilter:
     """Only questions first asked at least this many days ago."""
 
 
-def _select() -> Select[tuple[Question, str, int, str | None, str | None]]:
+def _select() -> Select[Any]:
+    """The columns a listed question needs, not ORM objects: building 200 Question
+    instances per page cost more than the query itself on a large register."""
     return (
-        select(Question, Employer.name, Employer.answer_deadline_days, Dossier.title, Meeting.title)
+        select(
+            Question.id,
+            Question.employer_id,
+            Question.dossier_id,
+            Question.meeting_id,
+            Question.text,
+            Question.asked_on,
+            Question.state,
+            Question.answer,
+            Question.version,
+            Employer.name.label("employer_name"),
+            Employer.answer_deadline_days,
+            Dossier.title.label("dossier_title"),
+            Meeting.title.label("meeting_title"),
+        )
         .join(Employer, Question.employer_id == Employer.id)
         .outerjoin(Dossier, Question.dossier_id == Dossier.id)
         .outerjoin(Meeting, Question.meeting_id == Meeting.id)
     )
 
 
+def _fts_expression(wanted: QuestionFilter, session: Session) -> str | None:
+    """The SQLite full-text query for the words and states wanted (None: not searching)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    return match_expression(wanted.text, wanted.states)
+
+
 def _where(query: Select, wanted: QuestionFilter, session: Session, today: date) -> Select:  # type: ignore[type-arg]
     if wanted.employer_id is not None:
         query = query.where(Question.employer_id == wanted.employer_id)
-    if wanted.states:
-        query = query.where(Question.state.in_(sorted(s.value for s in wanted.states)))
+    expression = _fts_expression(wanted, session)
+    if expression is not None:
+        query = query.where(in_fts(expression))  # the states included
+    else:
+        if wanted.states:
+            query = query.where(Question.state.in_(sorted(s.value for s in wanted.states)))
+        condition = text_condition(wanted.text, dialect=session.get_bind().dialect.name)
+        if condition is not None:
+            query = query.where(condition)
     if wanted.dossier_id is not None:
         query = query.where(Question.dossier_id == wanted.dossier_id)
     if wanted.body_id is not None:
@@ -73,19 +110,12 @@ def _where(query: Select, wanted: QuestionFilter, session: Session, today: date)
         query = query.where(Question.id.in_(at_body))
     if wanted.min_age_days is not None:
         query = query.where(Question.asked_on <= today - timedelta(days=wanted.min_age_days))
-    condition = text_condition(wanted.text, dialect=session.get_bind().dialect.name)
-    if condition is not None:
-        query = query.where(condition)
     return query
 
 
-def _records(
-    session: Session,
-    rows: list[tuple[Question, str, int, str | None, str | None]],
-    today: date,
-) -> list[QuestionData]:
+def _records(session: Session, rows: Sequence[Row[Any]], today: date) -> list[QuestionData]:
     """Records with what their events say (relances, answer date, overdue, age)."""
-    ids = [row[0].id for row in rows]
+    ids = [row.id for row in rows]
     events: dict[int, list[Event]] = {question_id: [] for question_id in ids}
     for chunk in range(0, len(ids), 500):
         for question_id, kind, on, order, promised_for in session.execute(
@@ -99,30 +129,29 @@ def _records(
         ):
             events[question_id].append(Event(EventKind(kind), on, order, "", promised_for))
     records = []
-    for question, employer, deadline, dossier, meeting in rows:
-        summary = derive(events[question.id])
+    for row in rows:
+        state = QuestionState(row.state)
+        summary = replace(derive(events[row.id]), state=state)
         records.append(
             QuestionData(
-                id=question.id,
-                employer_id=question.employer_id,
-                dossier_id=question.dossier_id,
-                meeting_id=question.meeting_id,
-                text=question.text,
-                asked_on=question.asked_on,
-                state=QuestionState(question.state),
-                answer=question.answer,
-                version=question.version,
-                employer_name=employer,
-                dossier_title=dossier or "",
-                meeting_title=meeting or "",
+                id=row.id,
+                employer_id=row.employer_id,
+                dossier_id=row.dossier_id,
+                meeting_id=row.meeting_id,
+                text=row.text,
+                asked_on=row.asked_on,
+                state=state,
+                answer=row.answer,
+                version=row.version,
+                employer_name=row.employer_name,
+                dossier_title=row.dossier_title or "",
+                meeting_title=row.meeting_title or "",
                 relances=summary.relances,
                 last_asked_on=summary.last_asked,
                 answered_on=summary.answered_on,
                 promised_for=summary.promised_for,
-                overdue=is_overdue(
-                    replace(summary, state=QuestionState(question.state)), deadline, today
-                ),
-                age=age_text(replace(summary, state=QuestionState(question.state)), today),
+                overdue=is_overdue(summary, row.answer_deadline_days, today),
+                age=age_text(summary, today),
             )
         )
     return records
@@ -166,13 +195,21 @@ def list_page(
         query = _where(_select(), wanted, session, today).order_by(Question.asked_on, Question.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        rows = [tuple(row) for row in session.execute(query)]
-        return _records(session, rows, today)  # type: ignore[arg-type]
+        return _records(session, session.execute(query).all(), today)
 
 
 def count_questions(store: Store, wanted: QuestionFilter, today: date | None = None) -> int:
     today = today or date.today()
     with store.session() as session:
+        expression = _fts_expression(wanted, session)
+        only_words_and_states = (
+            wanted.employer_id is None
+            and wanted.body_id is None
+            and wanted.dossier_id is None
+            and wanted.min_age_days is None
+        )
+        if expression is not None and only_words_and_states:
+            return int(session.scalar(fts_count(expression)) or 0)
         query = _where(select(func.count(Question.id)), wanted, session, today)
         return int(session.scalar(query) or 0)
 
@@ -182,7 +219,7 @@ def get_question(store: Store, question_id: int) -> QuestionData:
         found = session.execute(_select().where(Question.id == question_id)).first()
         if found is None:
             raise not_found(Question, question_id)
-        return _records(session, [tuple(found)], date.today())[0]  # type: ignore[list-item]
+        return _records(session, [found], date.today())[0]
 
 
 def _check_links(session: Session, data: QuestionData) -> None:

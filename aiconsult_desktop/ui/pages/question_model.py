@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.services.records import QuestionData
@@ -102,9 +102,26 @@ QUESTION_COLUMNS: list[Column[QuestionData]] = [
     Column("Âge", _age, _age_tip),
     Column("Dossier", lambda q: q.dossier_title or "—", lambda q: q.dossier_title),
 ]
+DATE_COLUMN = 0
 EMPLOYER_COLUMN = 1
+STATE_COLUMN = 3
 AGE_COLUMN = 4
 DOSSIER_COLUMN = 5
+
+
+def fixed_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """Widths of the date and state columns, measured once on their widest possible text.
+
+    Left to fit their contents, Qt would ask the model for every loaded row's text each
+    time the list changes: about 80 ms of a 100,000-question register's filter or search.
+    """
+    padding = 2 * metrics.horizontalAdvance("M")
+    widest_state = max(metrics.horizontalAdvance(state.label) for state in QuestionState)
+    return {
+        DATE_COLUMN: metrics.horizontalAdvance("00/00/0000") + padding,
+        STATE_COLUMN: widest_state + padding,
+    }
+
 
 Fetch = Callable[[int, int], Sequence[QuestionData]]
 

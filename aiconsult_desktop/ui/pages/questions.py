@@ -39,6 +39,7 @@ from aiconsult_desktop.ui.pages.question_model import (
     STATE_CHOICES,
     QuestionTableModel,
     count_text,
+    fixed_widths,
     states_for,
 )
 from aiconsult_desktop.ui.pages.record_page import RecordPage
@@ -72,6 +73,7 @@ class QuestionsPage(RecordPage[QuestionData]):
     def __init__(self, store: Store, window: MainWindow) -> None:
         super().__init__(store, window)
         self._total = 0
+        self._several_employers = False
         self.employer_filter = IdCombo()
         self.employer_filter.setMinimumContentsLength(20)
         self.employer_filter.setToolTip("N'afficher que les questions posées à cet employeur")
@@ -146,7 +148,12 @@ class QuestionsPage(RecordPage[QuestionData]):
         fit_columns(
             self.view,
             stretch=2,
-            widths={EMPLOYER_COLUMN: 150, AGE_COLUMN: 175, DOSSIER_COLUMN: 120},
+            widths={
+                **fixed_widths(self.view.fontMetrics()),
+                EMPLOYER_COLUMN: 150,
+                AGE_COLUMN: 175,
+                DOSSIER_COLUMN: 120,
+            },
         )
 
         for combo in (
@@ -156,8 +163,8 @@ class QuestionsPage(RecordPage[QuestionData]):
             self.dossier_filter,
             self.age_filter,
         ):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search.textChanged.connect(lambda _text: self.refresh())
+            combo.currentIndexChanged.connect(lambda _i: self.reload_list())
+        self.search.textChanged.connect(lambda _text: self.reload_list())
         add_shortcut(self, "Ctrl+F", self.focus_search)
         add_shortcut(self, "Ctrl+E", self.export)
 
@@ -191,9 +198,7 @@ class QuestionsPage(RecordPage[QuestionData]):
             combo.set_items(items)
             combo.blockSignals(blocked)
         self.form.set_choices(employer_items, [(d.id, d.title) for d in dossier_list], meeting_list)
-        # One employer in view: its name on every row says nothing.
-        single = not several or self.employer_filter.current_id() is not None
-        self.view.setColumnHidden(EMPLOYER_COLUMN, single)
+        self._several_employers = several
 
     def current_filter(self) -> QuestionFilter:
         states = states_for(self.state_choice())
@@ -207,8 +212,14 @@ class QuestionsPage(RecordPage[QuestionData]):
         )
 
     def _list_records(self) -> Sequence[QuestionData]:
+        # One employer in view: its name on every row says nothing.
+        single = not self._several_employers or self.employer_filter.current_id() is not None
+        self.view.setColumnHidden(EMPLOYER_COLUMN, single)
         wanted = self.current_filter()
         self._total = questions.count_questions(self.store, wanted)
+        if not self._total:
+            self.model.set_fetch(None, 0)
+            return []
 
         def fetch(offset: int, limit: int) -> Sequence[QuestionData]:
             found = attempt(
@@ -253,8 +264,8 @@ class QuestionsPage(RecordPage[QuestionData]):
 
         return attempt(self, delete) is not None
 
-    def refresh(self) -> None:
-        super().refresh()
+    def reload_list(self) -> None:
+        super().reload_list()
         self._update_count()
 
     def _update_empty_state(self) -> None:
@@ -303,7 +314,11 @@ class QuestionsPage(RecordPage[QuestionData]):
     # History of the question in the editor ----------------------------------------------
 
     def _reload_editing(self) -> None:
-        """Events changed the question's state: show it afresh (list and detail)."""
+        """Events changed the question's state: show it afresh (list and detail).
+
+        An answer recorded under the "en attente" filter takes the question out of the
+        list; the editor stays on it rather than jumping to the list's first question.
+        """
         question_id = self.editing_id()
         if question_id is not None:
             fresh = attempt(self, lambda: questions.get_question(self.store, question_id))
@@ -311,7 +326,11 @@ class QuestionsPage(RecordPage[QuestionData]):
                 self._editing = fresh
                 self.model.put_record(fresh)
                 self._show(fresh)
-        self._announce_change()
+        self._keep_hidden_record = True
+        try:
+            self._announce_change()
+        finally:
+            self._keep_hidden_record = False
 
     def edit_event(self, event: QuestionEventData | None) -> None:
         if self.editing is None or not self.leave():

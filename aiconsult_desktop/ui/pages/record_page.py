@@ -79,6 +79,7 @@ class RecordPage(QWidget, Generic[T]):
         self._editing: T | None = None
         self._switching = False
         self._refreshed = False
+        self._keep_hidden_record = False
 
         self.new_button = button(self.new_text, self.new_tip, self.new)
         self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save)
@@ -248,9 +249,13 @@ class RecordPage(QWidget, Generic[T]):
 
     def refresh(self) -> None:
         """Reload lists and choices; the editor is reloaded only when it holds no changes."""
-        self._refreshed = True
         with self.tracker.quiet():
             self._reload_choices()
+        self.reload_list()
+
+    def reload_list(self) -> None:
+        """Reload the list only: what a filter or the search box changes (not the choices)."""
+        self._refreshed = True
         records = attempt(self, self._list_records)
         if records is None:
             return
@@ -262,6 +267,10 @@ class RecordPage(QWidget, Generic[T]):
         self._update_empty_state()
         if self.tracker.dirty:
             self._select_source_row(row)
+            return
+        if row < 0 and keep_id is not None and self._keep_hidden_record:
+            # What the user just did made a filter hide the record: stay on it.
+            self._select_source_row(-1)
             return
         if row < 0 and keep_id is None and self._editing is None and self._has_view_rows():
             row = self._source_row_at(self._default_row())
