@@ -116,6 +116,14 @@ def fill_at_0005(connection) -> None:  # type: ignore[no-untyped-def]
         "place, notes, ics_uid, created_at, updated_at) VALUES "
         "(2, 1, 1, 'plenary', 'CST de mars 2025', '2025-03-01 00:00:00', 'month', '', '', "
         "'b@x', '2025-01-01', '2025-01-01')",
+        # Rows that refer to the meeting: a migration that copied and dropped the table
+        # would fail on them (foreign keys are on) or take them away.
+        "INSERT INTO agenda_item (id, meeting_id, position, title, kind, created_at, "
+        "updated_at) VALUES (1, 1, 1, 'Déploiement de LigérIA', 'opinion', '2025-01-01', "
+        "'2025-01-01')",
+        "INSERT INTO statement (id, meeting_id, agenda_item_id, kind, title, text, state, "
+        "excerpt, version, created_at, updated_at) VALUES (1, 1, 1, 'intervention', "
+        "'Intervention', 'Texte.', 'draft', false, 1, '2025-01-01', '2025-01-01')",
     ):
         connection.execute(text(statement))
 
@@ -128,6 +136,8 @@ def check_upgraded(store: Store) -> None:
     ]
     june = next(m for m in found if m.id == 1)
     assert june.convocation_received_on == date(2025, 5, 26) and june.place == "Nantes"
+    assert [item.title for item in june.agenda] == ["Déploiement de LigérIA"]
+    assert june.statement_count == 1
     rules = body_rules.get_body_rules(store, 1)
     assert rules.rules.convocation_days == 20
     assert rules.settings[Rule.CONVOCATION_URGENT] is None

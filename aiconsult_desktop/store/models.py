@@ -16,7 +16,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -129,8 +128,9 @@ class Meeting(Timestamped, Base):
     documents_received_on: Mapped[date | None] = mapped_column(Date)
     minutes_received_on: Mapped[date | None] = mapped_column(Date)
     minutes_approved_on: Mapped[date | None] = mapped_column(Date)
-    # Convened as urgent: the convocation follows the body's shorter urgent delay.
-    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Convened as urgent: the convocation follows the body's shorter urgent delay. The
+    # server default is the string "0", as in migration 0006 (false on both back ends).
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     ics_uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_ics_uid)
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",

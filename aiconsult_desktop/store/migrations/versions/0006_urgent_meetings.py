@@ -20,16 +20,17 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # A plain string default on purpose: Alembic then adds each column in place (SQLite's
+    # ALTER TABLE ADD COLUMN). A SQL expression default (sa.false()) makes the batch copy
+    # and drop `meeting`, which with foreign_keys=ON fails on the statements, agenda items
+    # and questions that refer to it. "0" reads as false on SQLite and PostgreSQL alike.
     with op.batch_alter_table("meeting") as batch:
-        batch.add_column(
-            sa.Column("urgent", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+        batch.add_column(sa.Column("urgent", sa.Boolean(), nullable=False, server_default="0"))
     with op.batch_alter_table("body") as batch:
         batch.add_column(sa.Column("convocation_urgent_days", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("body") as batch:
-        batch.drop_column("convocation_urgent_days")
-    with op.batch_alter_table("meeting") as batch:
-        batch.drop_column("urgent")
+    # ALTER TABLE DROP COLUMN (SQLite 3.35+), not a batch copy: see upgrade().
+    op.drop_column("body", "convocation_urgent_days")
+    op.drop_column("meeting", "urgent")
