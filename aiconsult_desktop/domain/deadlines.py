@@ -6,14 +6,24 @@ rules change, and each body's règlement intérieur adds its own). Deadlines are
 on dates, never on datetimes: a change to or from summer time cannot move them.
 
 Counting: "documents 8 days before a meeting on 10 June" means received on 2 June at
-the latest. Days are calendar days unless the body says working days (Monday to
-Friday; public holidays are not known here and count as working days).
+the latest. Days are calendar days unless the body says working days: Monday to Friday,
+less the French public holidays (1 May, 8 May, Ascension, 14 July, 11 November…) as
+the `holidays` package knows them for metropolitan France. Alsace-Moselle's two extra
+days (Good Friday, 26 December) are not counted as holidays: a body there that counts
+in working days is one day generous around those dates (`holidays.France(subdiv="57")`
+would have them, should a per-body setting ever be wanted).
+
+A meeting convened as urgent ("séance convoquée en urgence") has its own convocation
+delay, 8 days by default instead of 15.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
 
 from aiconsult_desktop.domain.enums import BodyKind, LabelledEnum
 from aiconsult_desktop.domain.french import day_month_year
@@ -35,6 +45,10 @@ class Rule(LabelledEnum):
     """The settings a body can override; values are the `body` table's column names."""
 
     CONVOCATION = ("convocation_days", "Convocation avec l'ordre du jour (jours avant)")
+    CONVOCATION_URGENT = (
+        "convocation_urgent_days",
+        "Convocation d'une séance en urgence (jours avant)",
+    )
     DOCUMENTS = ("documents_days", "Documents préparatoires (jours avant)")
     QUESTIONS = ("questions_days", "Envoi de nos questions (jours avant)")
     MINUTES = ("minutes_days", "Procès-verbal transmis (jours après)")
@@ -43,7 +57,8 @@ class Rule(LabelledEnum):
 
 
 _COMMON: dict[Rule, RuleDefault] = {
-    Rule.CONVOCATION: RuleDefault(15, f"{PRACTICE} ; 8 jours en cas d'urgence", "faible à moyenne"),
+    Rule.CONVOCATION: RuleDefault(15, PRACTICE, "faible à moyenne"),
+    Rule.CONVOCATION_URGENT: RuleDefault(8, f"{PRACTICE}, en cas d'urgence", "faible à moyenne"),
     Rule.DOCUMENTS: RuleDefault(8, PRACTICE, "faible à moyenne"),
     Rule.QUESTIONS: RuleDefault(
         8, "usage à vérifier dans le règlement intérieur de l'instance", "faible"
@@ -74,6 +89,7 @@ class BodyRules:
 
     kind: BodyKind
     convocation_days: int
+    convocation_urgent_days: int
     documents_days: int
     questions_days: int
     minutes_days: int | None
@@ -116,8 +132,14 @@ def check_setting(rule: Rule, value: int | None) -> None:
 # Counting days ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def french_holidays(year: int) -> frozenset[date]:
+    """Metropolitan France's public holidays of `year` (Easter-based ones included)."""
+    return frozenset(holidays.France(years=year))
+
+
 def _working(day: date) -> bool:
-    return day.weekday() < 5
+    return day.weekday() < 5 and day not in french_holidays(day.year)
 
 
 def days_between(earlier: date, later: date, working_days: bool) -> int:
@@ -174,6 +196,8 @@ class Deadline:
     late: bool = False
     sentence: str = ""
     """A French sentence to quote in a statement when the employer was late."""
+    urgent: bool = False
+    """A convocation counted with the urgent delay (the meeting was convened as urgent)."""
 
     @property
     def open(self) -> bool:
@@ -188,6 +212,8 @@ class MeetingFacts:
     convocation_received_on: date | None = None
     documents_received_on: date | None = None
     minutes_received_on: date | None = None
+    urgent: bool = False
+    """Convened as urgent: the convocation follows the body's urgent delay."""
 
 
 def _unit(days: int, working_days: bool) -> str:
@@ -213,10 +239,13 @@ def _before_sentence(
     noun, aux, participle = subject
     required = _unit(getattr(rules, rule.value), rules.working_days)
     rule_phrase = _rule_phrase(rules, rule)
+    urgent = rule is Rule.CONVOCATION_URGENT
+    urgency = " en cas d'urgence" if urgent else ""
     if received is None:
+        provides = f"prévoit, en cas d'urgence, {required}" if urgent else f"prévoit {required}"
         return (
-            f"{noun} n'{aux} toujours pas été {participle}, alors que {rule_phrase} prévoit "
-            f"{required} avant la séance du {day_month_year(meeting)}."
+            f"{noun} n'{aux} toujours pas été {participle}, alors que {rule_phrase} {provides} "
+            f"avant la séance du {day_month_year(meeting)}."
         )
     gap = days_between(received, meeting, rules.working_days)
     if gap <= 0:
@@ -225,7 +254,7 @@ def _before_sentence(
         when = f"soit {_unit(gap, rules.working_days)} avant la séance"
     return (
         f"{noun} {aux} été {participle} le {day_month_year(received)}, {when}, "
-        f"alors que {rule_phrase} prévoit {required}."
+        f"alors que {rule_phrase} prévoit {required}{urgency}."
     )
 
 
@@ -238,10 +267,11 @@ def meeting_deadlines(facts: MeetingFacts, rules: BodyRules, today: date) -> lis
     """
     found: list[Deadline] = []
     working = rules.working_days
+    convocation = Rule.CONVOCATION_URGENT if facts.urgent else Rule.CONVOCATION
     for kind, rule, received, subject in (
         (
             DeadlineKind.CONVOCATION,
-            Rule.CONVOCATION,
+            convocation,
             facts.convocation_received_on,
             ("La convocation", "a", "transmise"),
         ),
@@ -257,7 +287,10 @@ def meeting_deadlines(facts: MeetingFacts, rules: BodyRules, today: date) -> lis
         # Nothing recorded once the meeting is over: unknown, not late (old meetings).
         late = received > due if received is not None else due < today <= facts.day
         sentence = _before_sentence(subject, received, facts.day, rules, rule) if late else ""
-        found.append(Deadline(kind, Whose.EMPLOYER, due, days, received, late, sentence))
+        urgent = rule is Rule.CONVOCATION_URGENT
+        found.append(
+            Deadline(kind, Whose.EMPLOYER, due, days, received, late, sentence, urgent=urgent)
+        )
     questions_due = shift(facts.day, -rules.questions_days, working)
     found.append(Deadline(DeadlineKind.QUESTIONS, Whose.OURS, questions_due, rules.questions_days))
     if rules.minutes_days is not None:

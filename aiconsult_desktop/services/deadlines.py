@@ -46,6 +46,7 @@ def deadlines_of(meeting: MeetingData, rules: RulesMap, today: date) -> list[Dea
         convocation_received_on=meeting.convocation_received_on,
         documents_received_on=meeting.documents_received_on,
         minutes_received_on=meeting.minutes_received_on,
+        urgent=meeting.urgent,
     )
     return meeting_deadlines(facts, rules[meeting.body_id][1], today)
 
@@ -95,7 +96,8 @@ def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
         for deadline in deadlines_of(meeting, rules, today):
             if not deadline.open or not today <= deadline.due <= end:
                 continue
-            text = f"{DEADLINE_TEXT[deadline.kind]} — {meeting.title}"
+            urgency = " (séance en urgence)" if deadline.urgent else ""
+            text = f"{DEADLINE_TEXT[deadline.kind]}{urgency} — {meeting.title}"
             found.append(Upcoming(deadline.due, text, meeting.id, deadline.whose, deadline.late))
     by_id = {m.id: m for m in meetings}
     for statement in list_statements(store):

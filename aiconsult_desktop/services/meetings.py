@@ -63,6 +63,7 @@ def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: 
         documents_received_on=row.documents_received_on,
         minutes_received_on=row.minutes_received_on,
         minutes_approved_on=row.minutes_approved_on,
+        urgent=row.urgent,
         documents=[
             MeetingDocumentData(id=d.id, title=d.title, location=d.location) for d in row.documents
         ],
@@ -191,6 +192,7 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
         row.documents_received_on = data.documents_received_on
         row.minutes_received_on = data.minutes_received_on
         row.minutes_approved_on = data.minutes_approved_on
+        row.urgent = bool(data.urgent)
         # Documents and attendees are short lists: replaced as a whole on each save.
         row.documents = [
             MeetingDocument(position=n, title=d.title, location=d.location)

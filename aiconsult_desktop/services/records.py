@@ -122,6 +122,8 @@ class MeetingData:
     documents_received_on: date | None = None
     minutes_received_on: date | None = None
     minutes_approved_on: date | None = None
+    urgent: bool = False
+    """Convened as urgent: the convocation follows the body's urgent delay."""
     documents: list[MeetingDocumentData] = field(default_factory=list)
     attendees: list[AttendeeData] = field(default_factory=list)
     ics_uid: str = ""

@@ -88,6 +88,7 @@ class Body(Timestamped, Base):
     # Deadline rules of this body (issue 5); None means "the default of its kind", which
     # `domain.deadlines` holds with its source.
     convocation_days: Mapped[int | None] = mapped_column(Integer)
+    convocation_urgent_days: Mapped[int | None] = mapped_column(Integer)
     documents_days: Mapped[int | None] = mapped_column(Integer)
     questions_days: Mapped[int | None] = mapped_column(Integer)
     minutes_days: Mapped[int | None] = mapped_column(Integer)
@@ -127,6 +128,9 @@ class Meeting(Timestamped, Base):
     documents_received_on: Mapped[date | None] = mapped_column(Date)
     minutes_received_on: Mapped[date | None] = mapped_column(Date)
     minutes_approved_on: Mapped[date | None] = mapped_column(Date)
+    # Convened as urgent: the convocation follows the body's shorter urgent delay. The
+    # server default is the string "0", as in migration 0006 (false on both back ends).
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     ics_uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_ics_uid)
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",

@@ -25,6 +25,7 @@ from aiconsult_desktop.ui.guard import attempt
 
 NUMBER_RULES = (
     Rule.CONVOCATION,
+    Rule.CONVOCATION_URGENT,
     Rule.DOCUMENTS,
     Rule.QUESTIONS,
     Rule.MINUTES,
@@ -57,7 +58,9 @@ class BodyRulesDialog(QDialog):
             column.addWidget(edit)
             column.addWidget(source)
             form.addRow(rule.label + " :", column)
-        self.working_days = QCheckBox("Compter les délais en jours &ouvrés (lundi à vendredi)")
+        self.working_days = QCheckBox(
+            "Compter les délais en jours &ouvrés (lundi à vendredi, hors jours fériés)"
+        )
         self.working_days.setChecked(bool(data.settings.get(Rule.WORKING_DAYS)))
         form.addRow(self.working_days)
         hint = QLabel("Un champ vide reprend la valeur par défaut.")
@@ -67,6 +70,9 @@ class BodyRulesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Wide enough for every source to fit on one or two lines: sized on its hint
+        # alone, the dialog cut the last line of the longer ones.
+        self.setMinimumWidth(720)
         layout.addWidget(QLabel(f"<b>{data.body_name}</b> — {data.employer_name}"))
         layout.addLayout(form)
         layout.addWidget(hint)

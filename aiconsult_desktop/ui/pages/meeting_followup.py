@@ -116,12 +116,20 @@ class FollowUpPanel(QWidget):
         self.deadlines: list[Deadline] = []
 
         self.convocation = OptionalDate("Con&vocation reçue le")
+        self.urgent = QCheckBox("Séance convoquée en ur&gence")
+        self.urgent.setToolTip(
+            "Alt+G — la convocation est alors due selon le délai d'urgence de l'instance "
+            "(8 jours par défaut au lieu de 15 ; bouton « Règles de l'instance »)"
+        )
         self.documents_received = OptionalDate("Doc&uments reçus le")
         self.minutes_received = OptionalDate("Procès-&verbal reçu le")
         self.minutes_approved = OptionalDate("Procès-verbal a&pprouvé le")
         dates = QFormLayout()
+        dates.addRow(self.convocation)
+        self.convocation.changed.connect(self.changed)
+        dates.addRow(self.urgent)
+        self.urgent.toggled.connect(lambda _on: self.changed.emit())
         for widget in (
-            self.convocation,
             self.documents_received,
             self.minutes_received,
             self.minutes_approved,
@@ -194,6 +202,7 @@ class FollowUpPanel(QWidget):
     def load(self, meeting: MeetingData | None) -> None:
         default = meeting.starts_at.date() if meeting else date.today()
         self.convocation.set_value(meeting.convocation_received_on if meeting else None, default)
+        self.urgent.setChecked(meeting.urgent if meeting else False)
         self.documents_received.set_value(
             meeting.documents_received_on if meeting else None, default
         )
@@ -205,6 +214,7 @@ class FollowUpPanel(QWidget):
     def fill(self, data: MeetingData) -> None:
         """Put the panel's fields into `data` (the rest of the form filled it first)."""
         data.convocation_received_on = self.convocation.value()
+        data.urgent = self.urgent.isChecked()
         data.documents_received_on = self.documents_received.value()
         data.minutes_received_on = self.minutes_received.value()
         data.minutes_approved_on = self.minutes_approved.value()
@@ -386,7 +396,8 @@ class FollowUpPanel(QWidget):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 2, 0, 2)
         who = "nous" if deadline.whose is Whose.OURS else "employeur"
-        text = f"{deadline.kind.label} ({who}) : au plus tard le {long_date(deadline.due)}"
+        kind = deadline.kind.label + (" — séance en urgence" if deadline.urgent else "")
+        text = f"{kind} ({who}) : au plus tard le {long_date(deadline.due)}"
         if deadline.done_on is not None:
             text += f" — reçu le {long_date(deadline.done_on)}"
         label = QLabel(("⚠ En retard — " if deadline.late else "") + text)

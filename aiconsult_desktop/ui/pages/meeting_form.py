@@ -397,6 +397,7 @@ class MeetingForm(QWidget):
             convocation_received_on=data.convocation_received_on,
             documents_received_on=data.documents_received_on,
             minutes_received_on=data.minutes_received_on,
+            urgent=data.urgent,
         )
         unit = "jours ouvrés" if rules.working_days else "jours calendaires"
         self.followup.show_deadlines(
