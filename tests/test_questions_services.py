@@ -142,11 +142,11 @@ def test_search_within_a_state_follows_answers_and_counts_match_the_list(
     assert questions.count_questions(store, other) == 0
 
 
-def test_a_base_of_revision_0005_gets_states_in_its_search_index(tmp_path: Path) -> None:
+def test_a_base_of_revision_0006_gets_states_in_its_search_index(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = sa.create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        migrate.upgrade(connection, "0005")
+        migrate.upgrade(connection, "0006")
         connection.execute(
             sa.text(
                 "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "

@@ -4,7 +4,7 @@ Searching "en attente" questions then needs the index only, not every matching r
 `store.fts`. The index is rebuilt from the questions, so nothing is lost either way.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 from aiconsult_desktop.store.fts import create_fts, drop_fts
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -26,7 +26,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The two-column index of revision 0005 answers every search the same way, slower.
+    # The two-column index of revisions 0002-0006 answers every search the same way, slower.
     bind = op.get_bind()
     drop_fts(bind)
     for statement in (
