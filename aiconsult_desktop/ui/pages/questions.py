@@ -8,7 +8,6 @@ run in the store (full-text index), and rows load as the list scrolls.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -18,16 +17,15 @@ from aiconsult_desktop.services import (
     employers,
     meetings,
     question_events,
-    question_exports,
     questions,
 )
 from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData, QuestionEventData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import SearchProxy, add_shortcut, button, count_phrase, fit_columns
+from aiconsult_desktop.ui.forms import SearchProxy, add_shortcut, button, fit_columns
 from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
-from aiconsult_desktop.ui.pages import question_dialogs
+from aiconsult_desktop.ui.pages import question_actions, question_dialogs
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
     AGE_CHOICES,
@@ -234,7 +232,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.form.load(record, self.employer_filter.current_id())
 
     def _after_show(self) -> None:
-        self.relance_button.setEnabled(self._relance_employer() is not None)
+        self.relance_button.setEnabled(self.relance_employer() is not None)
 
     def _save_editor(self) -> QuestionData | None:
         data = self.form.record(self.editing)
@@ -313,7 +311,7 @@ class QuestionsPage(RecordPage[QuestionData]):
 
     # History of the question in the editor ----------------------------------------------
 
-    def _reload_editing(self) -> None:
+    def reload_editing(self) -> None:
         """Events changed the question's state: show it afresh (list and detail).
 
         An answer recorded under the "en attente" filter takes the question out of the
@@ -343,7 +341,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         while question_dialogs.run(dialog):
             data = dialog.record()
             if attempt(self, lambda d=data: question_events.save_event(self.store, d)) is not None:
-                self._reload_editing()
+                self.reload_editing()
                 return
 
     def remove_event(self, event: QuestionEventData) -> None:
@@ -357,7 +355,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         ):
             return
         if attempt_done(self, lambda: question_events.delete_event(self.store, event_id)):
-            self._reload_editing()
+            self.reload_editing()
 
     def after_relance_of(self, question_id: int) -> None:
         """A new question turned out to be an old one asked again: show the old one."""
@@ -374,101 +372,22 @@ class QuestionsPage(RecordPage[QuestionData]):
             self._show(self.model.record(row))
         self._announce_change()
 
-    # Liste de relance, pasted list, export -----------------------------------------------
+    # Liste de relance, pasted list, export (question_actions) ---------------------------
 
-    def _relance_employer(self) -> int | None:
+    def relance_employer(self) -> int | None:
         return self.employer_filter.current_id() or self.form.employer.current_id()
 
+    def reload_after_paste(self) -> None:
+        """The blank question the paste started from is not a record: drop it, reload."""
+        self.tracker.clear()
+        self._editing = None
+        self._announce_change()
+
     def open_relance_list(self) -> None:
-        employer_id = self._relance_employer()
-        if employer_id is None or not self.leave():
-            return
-        found = attempt(
-            self,
-            lambda: (
-                employers.get_employer(self.store, employer_id),
-                question_events.relance_list(self.store, employer_id),
-                [m for m in meetings.list_meetings(self.store) if m.employer_id == employer_id],
-                question_events.next_meeting(self.store, employer_id),
-            ),
-        )
-        if found is None:
-            return
-        employer, pending, employer_meetings, upcoming = found
-        dialog = question_dialogs.RelanceDialog(
-            self, employer.name, pending, employer_meetings, upcoming
-        )
-        if not question_dialogs.run(dialog):
-            return
-        meeting_id, on = dialog.chosen()
-        ids = dialog.question_ids()
-        done = attempt(
-            self, lambda: question_events.mark_asked_again(self.store, ids, meeting_id, on)
-        )
-        if done is not None:
-            dialogs.show_info(
-                self, f"{count_phrase(done, 'question')} marquée(s) comme relancée(s)."
-            )
-            self._reload_editing()
+        question_actions.open_relance_list(self)
 
     def paste_list(self) -> None:
-        # A blank new question only says where the pasted ones go: nothing to save.
-        blank = self.editing is None and not self.form.text.toPlainText().strip()
-        if not blank and not self.leave():
-            return
-        employer_id = self.form.employer.current_id()
-        if employer_id is None:
-            dialogs.show_error(self, "Enregistrez d'abord un employeur (page Employeurs).")
-            return
-        template = self.form.record(None)
-        dialog = question_dialogs.PasteDialog(
-            self, self.form.employer.currentText(), template.asked_on
-        )
-        if not question_dialogs.run(dialog):
-            return
-        texts = dialog.items()
-        saved = attempt(self, lambda: questions.add_questions(self.store, template, texts))
-        if saved:
-            dialogs.show_info(self, f"{count_phrase(len(saved), 'question')} enregistrée(s).")
-            self.tracker.clear()
-            self._editing = None
-            self._announce_change()
+        question_actions.paste_list(self)
 
     def export(self) -> None:
-        if not self.leave():
-            return
-        wanted = self.current_filter()
-        employer_id = wanted.employer_id or self.form.employer.current_id()
-        employer = (
-            attempt(self, lambda: employers.get_employer(self.store, employer_id))
-            if employer_id
-            else None
-        )
-        suggested = Path(
-            f"Questions sans réponse - {employer.short_name or employer.name}.docx"
-            if employer
-            else "Registre des questions.xlsx"
-        )
-        target = dialogs.save_path(
-            self,
-            "Exporter les questions",
-            suggested,
-            "Document Word (*.docx);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)",
-        )
-        if target is None:
-            return
-        if target.suffix.lower() not in question_exports.FORMATS:
-            target = target.with_suffix(".docx")
-        choice = self.state_choice()
-        state = None if choice == "all" else choice
-        written = attempt(
-            self,
-            lambda: question_exports.export_questions(
-                self.store,
-                target,
-                employer_name=employer.name if employer else None,
-                state=state,
-            ),
-        )
-        if written is not None:
-            dialogs.show_info(self, f"Fichier écrit : {written}")
+        question_actions.export(self)

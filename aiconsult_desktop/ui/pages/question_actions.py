@@ -1,0 +1,119 @@
+"""What the Questions page does beyond editing one question: the liste de relance, a
+pasted list of questions, and exporting the register.
+
+Each action first saves what is being typed (`page.leave()`), then works through the
+services; kept apart from the page so that the page holds only its list and editor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aiconsult_desktop.services import (
+    employers,
+    meetings,
+    question_events,
+    question_exports,
+    questions,
+)
+from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.forms import count_phrase
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.pages import question_dialogs
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.ui.pages.questions import QuestionsPage
+
+
+def open_relance_list(page: QuestionsPage) -> None:
+    """Every pending question of the employer, marked as asked again in one action."""
+    employer_id = page.relance_employer()
+    if employer_id is None or not page.leave():
+        return
+    found = attempt(
+        page,
+        lambda: (
+            employers.get_employer(page.store, employer_id),
+            question_events.relance_list(page.store, employer_id),
+            [m for m in meetings.list_meetings(page.store) if m.employer_id == employer_id],
+            question_events.next_meeting(page.store, employer_id),
+        ),
+    )
+    if found is None:
+        return
+    employer, pending, employer_meetings, upcoming = found
+    dialog = question_dialogs.RelanceDialog(
+        page, employer.name, pending, employer_meetings, upcoming
+    )
+    if not question_dialogs.run(dialog):
+        return
+    meeting_id, on = dialog.chosen()
+    ids = dialog.question_ids()
+    done = attempt(page, lambda: question_events.mark_asked_again(page.store, ids, meeting_id, on))
+    if done is not None:
+        dialogs.show_info(page, f"{count_phrase(done, 'question')} marquée(s) comme relancée(s).")
+        page.reload_editing()
+
+
+def paste_list(page: QuestionsPage) -> None:
+    """One question per item of a list copied from Word or an e-mail, previewed first."""
+    # A blank new question only says where the pasted ones go: nothing to save.
+    blank = page.editing is None and not page.form.text.toPlainText().strip()
+    if not blank and not page.leave():
+        return
+    employer_id = page.form.employer.current_id()
+    if employer_id is None:
+        dialogs.show_error(page, "Enregistrez d'abord un employeur (page Employeurs).")
+        return
+    template = page.form.record(None)
+    dialog = question_dialogs.PasteDialog(page, page.form.employer.currentText(), template.asked_on)
+    if not question_dialogs.run(dialog):
+        return
+    texts = dialog.items()
+    saved = attempt(page, lambda: questions.add_questions(page.store, template, texts))
+    if saved:
+        dialogs.show_info(page, f"{count_phrase(len(saved), 'question')} enregistrée(s).")
+        page.reload_after_paste()
+
+
+def export(page: QuestionsPage) -> None:
+    """The questions shown: Word for one employer (the document for the president), CSV
+    or XLSX for the spreadsheet users; the state filter carries over."""
+    if not page.leave():
+        return
+    wanted = page.current_filter()
+    employer_id = wanted.employer_id or page.form.employer.current_id()
+    employer = (
+        attempt(page, lambda: employers.get_employer(page.store, employer_id))
+        if employer_id
+        else None
+    )
+    suggested = Path(
+        f"Questions sans réponse - {employer.short_name or employer.name}.docx"
+        if employer
+        else "Registre des questions.xlsx"
+    )
+    target = dialogs.save_path(
+        page,
+        "Exporter les questions",
+        suggested,
+        "Document Word (*.docx);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)",
+    )
+    if target is None:
+        return
+    if target.suffix.lower() not in question_exports.FORMATS:
+        target = target.with_suffix(".docx")
+    choice = page.state_choice()
+    state = None if choice == "all" else choice
+    written = attempt(
+        page,
+        lambda: question_exports.export_questions(
+            page.store,
+            target,
+            employer_name=employer.name if employer else None,
+            state=state,
+        ),
+    )
+    if written is not None:
+        dialogs.show_info(page, f"Fichier écrit : {written}")
