@@ -1,4 +1,4 @@
-"""What turns the Réunions page into the calendar: a body filter, the Liste / Mois switch,
+"""What turns the Calendrier page into the calendar: a body filter, the Liste / Mois switch,
 sessions short of the minimum, the body's rules, and iCalendar export and import.
 
 Kept apart from `meetings.py` so that page still reads as "list, filter, editor".

@@ -1,4 +1,4 @@
-"""Réunions: the calendar of meetings of each employer's bodies, and their agenda."""
+"""Calendrier: the calendar of meetings of each employer's bodies, and their agenda."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ EMPLOYER_COLUMN = 5
 class MeetingsPage(RecordPage[MeetingData]):
     """Meetings by date, filtered by employer, with the editor of the selected one."""
 
-    title = "Réunions"
+    title = "Calendrier"
     new_text = "&Nouvelle réunion"
     new_tip = "Nouvelle réunion (Ctrl+N)"
     delete_tip = "Supprimer la réunion (Suppr dans la liste)"
