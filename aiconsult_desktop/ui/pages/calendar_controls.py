@@ -20,8 +20,8 @@ from aiconsult_desktop.services.records import EmployerData, MeetingData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
-from aiconsult_desktop.ui.pages.body_rules_dialog import BodyRulesDialog
 from aiconsult_desktop.ui.pages.calendar_month import MonthView
+from aiconsult_desktop.ui.pages.rules_editing import edit_body_rules
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
@@ -149,12 +149,7 @@ class CalendarControls:
         editing = self.page.editing
         if editing is None or editing.body_id is None:
             return
-        body_id = editing.body_id
-        data = attempt(self.page, lambda: body_rules.get_body_rules(self.page.store, body_id))
-        if data is None:
-            return
-        dialog = BodyRulesDialog(self.page.store, data, self.page)
-        if dialog.exec():
+        if edit_body_rules(self.page, self.page.store, editing.body_id) is not None:
             self.page.window_.data_changed.emit()
             self.page.refresh()
             self.page.form.update_deadlines()
@@ -163,6 +158,7 @@ class CalendarControls:
         if not self.page.leave():
             return
         employer_id = self.page.employer_filter.current_id()
+        body_id = self.body_filter.current_id()
         target = dialogs.save_path(
             self.page,
             "Exporter le calendrier",
@@ -173,7 +169,10 @@ class CalendarControls:
             return
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
-        result = attempt(self.page, lambda: export_calendar(self.page.store, target, employer_id))
+        result = attempt(
+            self.page,
+            lambda: export_calendar(self.page.store, target, employer_id, body_id=body_id),
+        )
         if result is not None:
             dialogs.show_info(self.page, result.summary())
 

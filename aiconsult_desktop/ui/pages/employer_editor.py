@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.deadlines import BodyRules, resolve_rules
 from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.domain.question_state import DEFAULT_ANSWER_DEADLINE_DAYS
+from aiconsult_desktop.services.body_rules import rules_by_body
 from aiconsult_desktop.services.employers import (
     delete_employer,
     employer_dependents,
@@ -37,6 +40,7 @@ from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.record_editor import ID_ROLE, RecordEditor, buddy
+from aiconsult_desktop.ui.pages.rules_editing import describe_rules, edit_body_rules
 from aiconsult_desktop.ui.widgets import EnumCombo
 
 if TYPE_CHECKING:
@@ -95,9 +99,20 @@ class EmployerEditor(RecordEditor):
         remove_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.bodies_table)
         remove_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove_shortcut.activated.connect(lambda: self.remove_body())
+        self.rules_button = QPushButton("Règles de &délais…")
+        self.rules_button.setToolTip(
+            "Délais de convocation, de documents, de questions et de procès-verbal, jours "
+            "ouvrés, séances minimales par an : les règles de l'instance choisie"
+        )
+        self.rules_button.clicked.connect(lambda: self.edit_rules())
+        self.rules_label = QLabel()
+        self.rules_label.setObjectName("bodyRules")
+        self.rules_label.setWordWrap(True)
+        self.rules_label.setStyleSheet("color: palette(placeholder-text);")
         body_buttons = QHBoxLayout()
         body_buttons.addWidget(self.add_body_button)
         body_buttons.addWidget(self.remove_body_button)
+        body_buttons.addWidget(self.rules_button)
         body_buttons.addStretch(1)
 
         for edit in (self.name_edit, self.short_name_edit):
@@ -111,12 +126,13 @@ class EmployerEditor(RecordEditor):
             "soit 2 mois, comme le délai de réponse aux questions écrites du Sénat."
         )
         self.deadline_spin.valueChanged.connect(lambda _value: self.mark_dirty())
+        self._rules: dict[int, BodyRules] = {}
 
         identity = QFormLayout()
         identity.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         identity.addRow(buddy("No&m de l'employeur *", self.name_edit), self.name_edit)
         identity.addRow(buddy("Si&gle", self.short_name_edit), self.short_name_edit)
-        identity.addRow(buddy("Délai de &réponse", self.deadline_spin), self.deadline_spin)
+        identity.addRow(buddy("Délai de ré&ponse", self.deadline_spin), self.deadline_spin)
         bodies_box = QGroupBox("Instances de dialogue social")
         bodies_layout = QVBoxLayout(bodies_box)
         bodies_hint = buddy(
@@ -127,6 +143,7 @@ class EmployerEditor(RecordEditor):
         bodies_hint.setWordWrap(True)
         bodies_layout.addWidget(bodies_hint)
         bodies_layout.addWidget(self.bodies_table, 1)
+        bodies_layout.addWidget(self.rules_label)
         bodies_layout.addLayout(body_buttons)
         form_layout = QVBoxLayout(self.form_box)
         form_layout.setContentsMargins(0, 6, 0, 0)
@@ -195,6 +212,7 @@ class EmployerEditor(RecordEditor):
                     item.setText("" if kind is BodyKind.OTHER else kind.label)
                 break
         self.mark_dirty()
+        self._update_body_buttons()
 
     def remove_body(self, row: int | None = None) -> None:
         """Remove a row (the current one by default); saving makes it final."""
@@ -207,7 +225,56 @@ class EmployerEditor(RecordEditor):
         self._update_body_buttons()
 
     def _update_body_buttons(self) -> None:
-        self.remove_body_button.setEnabled(self.bodies_table.currentRow() >= 0)
+        row = self.bodies_table.currentRow()
+        chosen = 0 <= row < self.bodies_table.rowCount()
+        self.remove_body_button.setEnabled(chosen)
+        self.rules_button.setEnabled(chosen)
+        rules = self._row_rules(row) if chosen else None
+        self.rules_label.setText(describe_rules(rules) if rules is not None else "")
+        self.rules_label.setVisible(rules is not None)
+
+    def _row_rules(self, row: int) -> BodyRules | None:
+        """The stored rules of the body on `row`; a new row (or new kind) gets its defaults."""
+        combo = self.bodies_table.cellWidget(row, 0)
+        if not isinstance(combo, EnumCombo):
+            return None
+        stored = self._rules.get(self._name_item(row).data(ID_ROLE))
+        if stored is None:
+            return resolve_rules(combo.value())
+        # A kind changed but not saved yet: its rules are known once saved.
+        return stored if stored.kind is combo.value() else None
+
+    def _select_body(self, body_id: int) -> None:
+        for row in range(self.bodies_table.rowCount()):
+            if self._name_item(row).data(ID_ROLE) == body_id:
+                self.bodies_table.setCurrentCell(row, 1)
+                return
+
+    def edit_rules(self) -> None:
+        """The chosen body's deadline rules, in the dialog the Calendrier page uses too.
+
+        Unsaved typing is saved first: a body just added has no rules until it exists.
+        """
+        row = self.bodies_table.currentRow()
+        if not 0 <= row < self.bodies_table.rowCount():
+            return
+        item = self._name_item(row)
+        body_id, name = item.data(ID_ROLE), item.text().strip().casefold()
+        if self.dirty:
+            self.save()
+            if self.dirty:
+                return
+            record = self.current_record()
+            bodies = record.bodies if record is not None else []
+            body_id = next((b.id for b in bodies if b.name.casefold() == name), None)
+        if body_id is None:
+            return
+        saved = edit_body_rules(self, self.store, body_id)
+        if saved is not None:
+            self.refresh()
+            self.window_.data_changed.emit()
+            self.status_label.setText(f"Règles de « {saved.body_name} » enregistrées.")
+        self._select_body(body_id)
 
     def _commit_open_editor(self) -> None:
         """Ctrl+S while typing in a cell: keep what was typed (Qt commits on focus-out only)."""
@@ -232,6 +299,9 @@ class EmployerEditor(RecordEditor):
     # RecordEditor ------------------------------------------------------------------
 
     def load_records(self) -> list[EmployerData]:
+        self._rules = {
+            body_id: rules for body_id, (_name, rules) in rules_by_body(self.store).items()
+        }
         return list_employers(self.store)
 
     def item_text(self, record: EmployerData) -> tuple[str, str]:
