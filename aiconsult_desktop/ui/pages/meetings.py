@@ -89,6 +89,8 @@ class MeetingsPage(RecordPage[MeetingData]):
             filters=[filter_label, self.employer_filter, *self.calendar.filters()],
             buttons=[self.statements_button, *self.calendar.buttons()],
             under_list=self.calendar.under_list(),
+            # The editor's Suivi tab needs ~470 px: no sideways scrolling at 1200 px wide.
+            sizes=(500, 480),
         )
         fit_columns(self.view, stretch=1, widths={EMPLOYER_COLUMN: 160})
         self.calendar.attach()

@@ -26,6 +26,9 @@ def edit_body_rules(parent: QWidget, store: Store, body_id: int) -> BodyRulesDat
     if data is None:
         return None
     dialog = BodyRulesDialog(store, data, parent)
+    # Wide enough that each default's source wraps on two lines and shows whole: a wrapped
+    # label in a form is otherwise given one line's height and cut off.
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 100)
     if not run(dialog):
         return None
     return dialog.saved
