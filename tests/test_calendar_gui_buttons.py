@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.deadlines import Rule
@@ -311,3 +311,29 @@ def test_rules_of_a_body_just_added_save_the_employer_first(
     names = [b.name for b in employers.get_employer(store, ids["employer"]).bodies]
     assert "CAP A" in names
     assert editor._name_item(editor.bodies_table.currentRow()).text() == "CAP A"
+
+
+def test_the_month_leaves_the_editor_its_width_and_shortens_long_titles(
+    qtbot: QtBot, store: Store, two_employers: dict[str, int]
+) -> None:
+    _window, page = _calendar(qtbot, store)
+    meetings.save_meeting(
+        store,
+        MeetingData(
+            employer_id=two_employers["employer"],
+            kind=MeetingKind.TECHNICAL,
+            title="Réunion technique sur le déploiement de l'assistant d'IA générative",
+            starts_at=datetime(2025, 6, 24, 14, 0),
+        ),
+    )
+    page.refresh()
+    page.calendar.month_button.click()
+    month = page.calendar.month
+    month.show_month(2025, 6)
+    editor_pane = page.splitter.widget(1)
+    assert editor_pane.width() >= page.form.minimumSizeHint().width()
+    long_title = "Réunion technique sur le déploiement de l'assistant d'IA générative"
+    [chip] = [c for c in month.findChildren(QPushButton) if c.property("title") == long_title]
+    qtbot.waitUntil(lambda: chip.text().endswith("…"))  # once the grid is laid out
+    assert chip.width() < month.width() / 6
+    assert long_title in chip.toolTip()

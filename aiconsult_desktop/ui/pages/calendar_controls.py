@@ -36,8 +36,9 @@ class CalendarControls:
         self.body_filter = IdCombo()
         self.body_filter.setToolTip("N'afficher que les réunions de cette instance")
         self.body_filter.setMinimumContentsLength(12)
-        self.list_button = QPushButton("&Liste")
-        self.month_button = QPushButton("&Mois")
+        # No Alt letter: Ctrl+L and Ctrl+M switch, and the editor's fields need L and M.
+        self.list_button = QPushButton("Liste")
+        self.month_button = QPushButton("Mois")
         self.list_button.setToolTip("Les réunions en liste, par date (Ctrl+L)")
         self.month_button.setToolTip("Les réunions du mois, jour par jour (Ctrl+M)")
         self.view_group = QButtonGroup(page)
@@ -52,7 +53,7 @@ class CalendarControls:
         self.shortfall.setWordWrap(True)
         self.shortfall.setStyleSheet("color: #b33a1b;")
         self.rules_button = button(
-            "&Règles de l'instance…",
+            "Rè&gles de l'instance…",
             "Délais de convocation, de documents, de procès-verbal… de l'instance de la réunion",
             self.edit_rules,
         )
@@ -62,7 +63,7 @@ class CalendarControls:
             self.export_ics,
         )
         self.import_button = button(
-            "&Importer une invitation…",
+            "Importer une in&vitation…",
             "Importer une invitation .ics reçue de l'employeur",
             self.import_ics,
         )

@@ -85,11 +85,15 @@ class MonthView(QWidget):
         self.year, self.month = today.year, today.month
         self._meetings: list[MeetingData] = []
 
+        # No Alt letters: beside the meeting editor and the page's buttons, every one would
+        # clash; Page préc. / Page suiv. move from inside the month.
         self.previous_button = button(
-            "◀ Mois &précédent", "Mois précédent (Page préc.)", self.previous
+            "◀ Mois précédent", "Mois précédent (Page préc. dans le mois)", self.previous
         )
-        self.next_button = button("Mois &suivant ▶", "Mois suivant (Page suiv.)", self.next)
-        self.today_button = button("&Aujourd'hui", "Revenir au mois en cours", self.go_today)
+        self.next_button = button(
+            "Mois suivant ▶", "Mois suivant (Page suiv. dans le mois)", self.next
+        )
+        self.today_button = button("Aujourd'hui", "Revenir au mois en cours", self.go_today)
         self.title = QLabel()
         self.title.setObjectName("monthTitle")
         font = self.title.font()
