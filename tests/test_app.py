@@ -117,7 +117,7 @@ def test_the_main_window_opens_on_the_dashboard(qtbot, tmp_path: Path) -> None: 
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [
         "Tableau de bord",
-        "Réunions",
+        "Calendrier",
         "Questions",
         "Déclarations",
         "Employeurs et instances",

@@ -1,4 +1,4 @@
-"""GUI: the Réunions, Questions and Déclarations pages, driven through their real widgets.
+"""GUI: the Calendrier, Questions and Déclarations pages, driven through their real widgets.
 
 Dialogs are replaced (pytest-qt's advice for modal boxes): each test records what the page
 said or asked, and answers confirmations itself.

@@ -140,9 +140,16 @@ class ExportResult:
 
 
 def export_calendar(
-    store: Store, path: Path, employer_id: int | None = None, since: date | None = None
+    store: Store,
+    path: Path,
+    employer_id: int | None = None,
+    since: date | None = None,
+    body_id: int | None = None,
 ) -> ExportResult:
+    """The meetings the Calendrier page shows (employer, then body filter) into `path`."""
     meetings = list_meetings(store, employer_id=employer_id)
+    if body_id is not None:
+        meetings = [m for m in meetings if m.body_id == body_id]
     if since is not None:
         meetings = [m for m in meetings if m.starts_at.date() >= since]
     dated = [m for m in meetings if not m.month_only]
@@ -154,7 +161,11 @@ def export_calendar(
     if not dated:
         raise UserError(
             "Aucune réunion à exporter"
-            + (" pour ce choix." if employer_id is not None or since is not None else ".")
+            + (
+                " pour ce choix."
+                if any(x is not None for x in (employer_id, body_id, since))
+                else "."
+            )
         )
     data = build_calendar(dated).to_ical()
     try:

@@ -1,4 +1,4 @@
-"""What turns the Réunions page into the calendar: a body filter, the Liste / Mois switch,
+"""What turns the Calendrier page into the calendar: a body filter, the Liste / Mois switch,
 sessions short of the minimum, the body's rules, and iCalendar export and import.
 
 Kept apart from `meetings.py` so that page still reads as "list, filter, editor".
@@ -20,8 +20,8 @@ from aiconsult_desktop.services.records import EmployerData, MeetingData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
-from aiconsult_desktop.ui.pages.body_rules_dialog import BodyRulesDialog
 from aiconsult_desktop.ui.pages.calendar_month import MonthView
+from aiconsult_desktop.ui.pages.rules_editing import edit_body_rules
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
@@ -36,8 +36,9 @@ class CalendarControls:
         self.body_filter = IdCombo()
         self.body_filter.setToolTip("N'afficher que les réunions de cette instance")
         self.body_filter.setMinimumContentsLength(12)
-        self.list_button = QPushButton("&Liste")
-        self.month_button = QPushButton("&Mois")
+        # No Alt letter: Ctrl+L and Ctrl+M switch, and the editor's fields need L and M.
+        self.list_button = QPushButton("Liste")
+        self.month_button = QPushButton("Mois")
         self.list_button.setToolTip("Les réunions en liste, par date (Ctrl+L)")
         self.month_button.setToolTip("Les réunions du mois, jour par jour (Ctrl+M)")
         self.view_group = QButtonGroup(page)
@@ -52,7 +53,7 @@ class CalendarControls:
         self.shortfall.setWordWrap(True)
         self.shortfall.setStyleSheet("color: #b33a1b;")
         self.rules_button = button(
-            "&Règles de l'instance…",
+            "Rè&gles de l'instance…",
             "Délais de convocation, de documents, de procès-verbal… de l'instance de la réunion",
             self.edit_rules,
         )
@@ -62,7 +63,7 @@ class CalendarControls:
             self.export_ics,
         )
         self.import_button = button(
-            "&Importer une invitation…",
+            "Importer une in&vitation…",
             "Importer une invitation .ics reçue de l'employeur",
             self.import_ics,
         )
@@ -149,12 +150,7 @@ class CalendarControls:
         editing = self.page.editing
         if editing is None or editing.body_id is None:
             return
-        body_id = editing.body_id
-        data = attempt(self.page, lambda: body_rules.get_body_rules(self.page.store, body_id))
-        if data is None:
-            return
-        dialog = BodyRulesDialog(self.page.store, data, self.page)
-        if dialog.exec():
+        if edit_body_rules(self.page, self.page.store, editing.body_id) is not None:
             self.page.window_.data_changed.emit()
             self.page.refresh()
             self.page.form.update_deadlines()
@@ -163,6 +159,7 @@ class CalendarControls:
         if not self.page.leave():
             return
         employer_id = self.page.employer_filter.current_id()
+        body_id = self.body_filter.current_id()
         target = dialogs.save_path(
             self.page,
             "Exporter le calendrier",
@@ -173,7 +170,10 @@ class CalendarControls:
             return
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
-        result = attempt(self.page, lambda: export_calendar(self.page.store, target, employer_id))
+        result = attempt(
+            self.page,
+            lambda: export_calendar(self.page.store, target, employer_id, body_id=body_id),
+        )
         if result is not None:
             dialogs.show_info(self.page, result.summary())
 

@@ -41,7 +41,8 @@ class DayCell(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(92, 78)
+        # Narrow enough that the month leaves the meeting editor beside it its full width.
+        self.setMinimumSize(64, 78)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.number = QLabel()
         self.entries = QVBoxLayout()
@@ -52,6 +53,23 @@ class DayCell(QFrame):
         layout.addWidget(self.number)
         layout.addLayout(self.entries)
         layout.addStretch(1)
+
+
+class MeetingChip(QPushButton):
+    """A meeting in a day cell: its title, shortened with "…" to the cell's width."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.full_text = title
+        # Never widens the cell: the month stays narrow enough for the editor beside it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event):  # type: ignore[no-untyped-def]
+        room = self.contentsRect().width() - 10  # the 4 px padding each side, and a margin
+        self.setText(
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        )
+        super().resizeEvent(event)
 
 
 class MonthView(QWidget):
@@ -67,11 +85,15 @@ class MonthView(QWidget):
         self.year, self.month = today.year, today.month
         self._meetings: list[MeetingData] = []
 
+        # No Alt letters: beside the meeting editor and the page's buttons, every one would
+        # clash; Page préc. / Page suiv. move from inside the month.
         self.previous_button = button(
-            "◀ Mois &précédent", "Mois précédent (Page préc.)", self.previous
+            "◀ Mois précédent", "Mois précédent (Page préc. dans le mois)", self.previous
         )
-        self.next_button = button("Mois &suivant ▶", "Mois suivant (Page suiv.)", self.next)
-        self.today_button = button("&Aujourd'hui", "Revenir au mois en cours", self.go_today)
+        self.next_button = button(
+            "Mois suivant ▶", "Mois suivant (Page suiv. dans le mois)", self.next
+        )
+        self.today_button = button("Aujourd'hui", "Revenir au mois en cours", self.go_today)
         self.title = QLabel()
         self.title.setObjectName("monthTitle")
         font = self.title.font()
@@ -190,7 +212,7 @@ class MonthView(QWidget):
         cell.number.setStyleSheet(f"font-weight: {weight}; color: {colour};")
         cell.setStyleSheet("DayCell { background: #fff7e6; }" if day == self.today else "")
         for meeting in meetings[:SHOWN_PER_DAY]:
-            entry = QPushButton(meeting.title)
+            entry = MeetingChip(meeting.title)
             entry.setProperty("title", meeting.title)
             entry.setToolTip(
                 f"{meeting.title}\n{meeting.body_name or meeting.kind.label} — "

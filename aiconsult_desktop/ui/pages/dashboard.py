@@ -228,7 +228,7 @@ class DashboardPage(QWidget):
         self.meetings_card.footer.addWidget(
             _link_button(
                 "Toutes les &réunions",
-                "Ouvrir la page Réunions (Ctrl+2)",
+                "Ouvrir la page Calendrier (Ctrl+2)",
                 lambda: self.window_.open_page(self.window_.meetings),
             )
         )

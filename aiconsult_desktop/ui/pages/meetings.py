@@ -1,4 +1,4 @@
-"""Réunions: the calendar of meetings of each employer's bodies, and their agenda."""
+"""Calendrier: the calendar of meetings of each employer's bodies, and their agenda."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ EMPLOYER_COLUMN = 5
 class MeetingsPage(RecordPage[MeetingData]):
     """Meetings by date, filtered by employer, with the editor of the selected one."""
 
-    title = "Réunions"
+    title = "Calendrier"
     new_text = "&Nouvelle réunion"
     new_tip = "Nouvelle réunion (Ctrl+N)"
     delete_tip = "Supprimer la réunion (Suppr dans la liste)"
@@ -89,6 +89,8 @@ class MeetingsPage(RecordPage[MeetingData]):
             filters=[filter_label, self.employer_filter, *self.calendar.filters()],
             buttons=[self.statements_button, *self.calendar.buttons()],
             under_list=self.calendar.under_list(),
+            # The editor's Suivi tab needs ~470 px: no sideways scrolling at 1200 px wide.
+            sizes=(500, 480),
         )
         fit_columns(self.view, stretch=1, widths={EMPLOYER_COLUMN: 160})
         self.calendar.attach()

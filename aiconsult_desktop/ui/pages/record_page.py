@@ -1,4 +1,4 @@
-"""The shape shared by the Réunions, Questions and Déclarations pages.
+"""The shape shared by the Calendrier, Questions and Déclarations pages.
 
 A list of records on the left, the editor of one record on the right. What this base class
 owns is the part users would notice if a page got it wrong:

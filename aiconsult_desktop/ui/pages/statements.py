@@ -194,7 +194,7 @@ class StatementsPage(RecordPage[StatementData]):
     def show_meeting(self, meeting_id: int | None) -> None:
         """Show this meeting's statements (None: all), bringing the page forward.
 
-        Used by the Réunions page's "Déclarations de cette réunion".
+        Used by the Calendrier page's "Déclarations de cette réunion".
         """
         with self.tracker.quiet():
             self._reload_choices()
