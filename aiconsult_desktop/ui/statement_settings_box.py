@@ -62,7 +62,7 @@ class StatementSettingsBox(QGroupBox):
         field.addLayout(row)
         field.addWidget(self.letterhead_note)
         form = QFormLayout(self)
-        label = QLabel("Papier à &en-tête")
+        label = QLabel("P&apier à en-tête")
         label.setBuddy(self.choose_button)
         form.addRow(label, field)
         speed_label = QLabel("&Vitesse de lecture")

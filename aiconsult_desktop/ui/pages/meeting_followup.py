@@ -115,14 +115,15 @@ class FollowUpPanel(QWidget):
         self._agenda_rows: list[int] = []
         self.deadlines: list[Deadline] = []
 
-        self.convocation = OptionalDate("Con&vocation reçue le")
-        self.urgent = QCheckBox("Séance convoquée en ur&gence")
+        self.convocation = OptionalDate("Convoca&tion reçue le")
+        self.urgent = QCheckBox("Séance convoquée en urgen&ce")
         self.urgent.setToolTip(
-            "Alt+G — la convocation est alors due selon le délai d'urgence de l'instance "
-            "(8 jours par défaut au lieu de 15 ; bouton « Règles de l'instance »)"
+            "Alt+C — la convocation est alors due selon le délai d'urgence de l'instance "
+            "(8 jours par défaut au lieu de 15 ; bouton « Règles de l'instance » ici "
+            "ou dans Employeurs et instances)"
         )
         self.documents_received = OptionalDate("Doc&uments reçus le")
-        self.minutes_received = OptionalDate("Procès-&verbal reçu le")
+        self.minutes_received = OptionalDate("P&rocès-verbal reçu le")
         self.minutes_approved = OptionalDate("Procès-verbal a&pprouvé le")
         dates = QFormLayout()
         dates.addRow(self.convocation)
@@ -148,7 +149,7 @@ class FollowUpPanel(QWidget):
         documents_layout.addWidget(self.documents)
         row = QHBoxLayout()
         for widget in (
-            button("Ajouter un &fichier…", "Joindre un fichier reçu", self.add_file),
+            button("Ajouter un fic&hier…", "Joindre un fichier reçu", self.add_file),
             button("Ajouter un &lien…", "Joindre un lien (intranet, messagerie…)", self.add_link),
             button(
                 "&Ouvrir", "Ouvrir avec le programme par défaut (double-clic)", self.open_document

@@ -90,17 +90,17 @@ class QuestionForm(QWidget):
             "A&jouter un événement…", "Relance, réponse, promesse, refus…", self._add_event
         )
         self.correct_event_button = button(
-            "Co&rriger…", "Corriger l'événement choisi", self._correct_event
+            "&Corriger…", "Corriger l'événement choisi", self._correct_event
         )
         self.remove_event_button = button(
-            "Re&tirer", "Retirer l'événement choisi de l'historique", self._remove_event
+            "&Retirer", "Retirer l'événement choisi de l'historique", self._remove_event
         )
 
         form = QFormLayout()
         form.addRow("E&mployeur :", self.employer)
-        form.addRow("Dossie&r :", self.dossier)
-        form.addRow("Posée en réun&ion :", self.meeting)
-        form.addRow("Posée &le :", self.asked_on)
+        form.addRow("Doss&ier :", self.dossier)
+        form.addRow("Posée en ré&union :", self.meeting)
+        form.addRow("&Posée le :", self.asked_on)
         text_label = QLabel("&Question :")
         text_label.setBuddy(self.text)
         history_label = QLabel("&Historique :")

@@ -136,7 +136,7 @@ class QuestionsPage(RecordPage[QuestionData]):
             filters=[
                 _labelled("Emplo&yeur :", self.employer_filter),
                 self.employer_filter,
-                _labelled("É&tat :", self.state_filter),
+                _labelled("Ét&at :", self.state_filter),
                 self.state_filter,
                 self.search,
             ],

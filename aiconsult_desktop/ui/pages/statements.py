@@ -127,7 +127,7 @@ class StatementsPage(RecordPage[StatementData]):
             self.choose_template,
         )
         self.save_template_button = button(
-            "Enregistrer comme mo&dèle…",
+            "Enregistrer comme modè&le…",
             "Enregistrer ce texte comme nouveau modèle",
             self.save_template,
         )

@@ -1,0 +1,81 @@
+"""Alt letters: on every page and tab, no two visible controls answer the same one.
+
+Users who work from the keyboard press Alt+letter to reach a field or a button; when two
+visible controls share a letter, Qt only cycles between them and the button is never
+pressed. Each feature added its own labels, so clashes crept in between features.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui.main_window import MainWindow
+from tests.gui_support import make_window
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def _letter(text: str) -> str | None:
+    found = _MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def _visible_letters(window: MainWindow) -> dict[str, list[str]]:
+    """Each Alt letter → the texts of the visible controls that carry it."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    texts: list[str] = []
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible():
+            texts.append(button.text())
+    for label in window.findChildren(QLabel):
+        if label.isVisible():
+            texts.append(label.text())
+    for box in window.findChildren(QGroupBox):
+        if box.isVisible():
+            texts.append(box.title())
+    for tabs in window.findChildren(QTabWidget):
+        if tabs.isVisible():
+            texts.extend(tabs.tabText(i) for i in range(tabs.count()))
+    for text in texts:
+        letter = _letter(text)
+        if letter:
+            owners[letter].append(text)
+    return owners
+
+
+def _clashes(window: MainWindow, where: str) -> list[str]:
+    return [
+        f"{where} — Alt+{letter.upper()} : {' / '.join(texts)}"
+        for letter, texts in _visible_letters(window).items()
+        if len(texts) > 1
+    ]
+
+
+def test_no_two_visible_controls_share_an_alt_letter(qtbot: QtBot, demo_store: Store) -> None:
+    window = make_window(qtbot, demo_store)
+    window.resize(1280, 800)
+    found: list[str] = []
+    for page in window.pages:
+        window.open_page(page)
+        found += _clashes(window, str(getattr(page, "title", "")))
+        tab_widgets: list[QTabWidget] = [t for t in page.findChildren(QTabWidget) if t.isVisible()]
+        for tabs in tab_widgets:
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                found += _clashes(window, f"{getattr(page, 'title', '')} / {tabs.tabText(index)}")
+    assert found == []
+    # The check itself sees the letters (a scan that found nothing would pass anyway).
+    window.open_page(window.questions)
+    assert "l" in _visible_letters(window)  # « &Liste de relance… »
+
+
+def test_the_letter_finder_reads_qt_mnemonics() -> None:
+    assert _letter("&Enregistrer") == "e"
+    assert _letter("Rè&gles de l'instance…") == "g"
+    assert _letter("Questions && réponses") is None
+    assert _letter("Sans lettre") is None
