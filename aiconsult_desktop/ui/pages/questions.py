@@ -214,10 +214,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         single = not self._several_employers or self.employer_filter.current_id() is not None
         self.view.setColumnHidden(EMPLOYER_COLUMN, single)
         wanted = self.current_filter()
-        self._total = questions.count_questions(self.store, wanted)
-        if not self._total:
-            self.model.set_fetch(None, 0)
-            return []
+        self._total, first = questions.first_page(self.store, wanted, limit=PAGE_SIZE)
 
         def fetch(offset: int, limit: int) -> Sequence[QuestionData]:
             found = attempt(
@@ -225,8 +222,8 @@ class QuestionsPage(RecordPage[QuestionData]):
             )
             return found or []
 
-        self.model.set_fetch(fetch, self._total)
-        return questions.list_page(self.store, wanted, limit=PAGE_SIZE)
+        self.model.set_fetch(fetch if self._total else None, self._total)
+        return first
 
     def _fill_editor(self, record: QuestionData | None) -> None:
         self.form.load(record, self.employer_filter.current_id())
