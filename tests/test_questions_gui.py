@@ -10,15 +10,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import QuestionState
-from aiconsult_desktop.domain.question_state import EventKind
+from aiconsult_desktop.domain.question_state import EventKind, months_between
 from aiconsult_desktop.services import meetings, question_events, questions
+from aiconsult_desktop.services.records import QuestionEventData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.forms import to_qdate
 from aiconsult_desktop.ui.pages import question_dialogs
+from aiconsult_desktop.ui.pages.question_model import (
+    AGE_COLUMN,
+    DOSSIER_COLUMN,
+    QUESTION_COLUMN,
+    STATE_COLUMN,
+)
 from tests.gui_support import Dialogs, make_window, type_text
 
 
@@ -227,6 +235,46 @@ def test_search_filters_and_odd_input_in_the_page(
     page.search.clear()
     page.age_filter.setCurrentIndex(page.age_filter.findData(365))
     assert page.view.model().rowCount() <= 12
+
+
+def test_the_age_cell_says_how_long_and_how_often_in_few_words(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    first = questions.list_questions(demo_store)[0]
+    meeting = meetings.list_meetings(demo_store)[-1]
+    for on in (date(2025, 6, 5), date(2025, 9, 1)):
+        question_events.mark_asked_again(demo_store, [first.id], meeting.id, on)
+    window = make_window(qtbot, demo_store)
+    window.open_page(window.questions)
+    page = window.questions
+    row = page.model.row_of(first.id)
+    cell = page.model.index(row, AGE_COLUMN)
+    months = months_between(first.asked_on, date.today())
+    assert cell.data() == f"⚠ {months} mois · 2 relances"
+    assert "relancée 2 fois" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    question_events.save_event(
+        demo_store,
+        QuestionEventData(question_id=first.id, kind=EventKind.ANSWERED, on=date(2025, 10, 1)),
+    )
+    page.state_filter.setCurrentIndex(page.state_filter.findData("answered"))
+    assert page.model.index(0, AGE_COLUMN).data() == "— · 2 relances"
+
+
+def test_a_laptop_screen_keeps_the_question_column_readable(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    window = make_window(qtbot, demo_store)
+    # 1366 × 768 at 125 %: 1093 pixels wide. Every page fits without a horizontal cut.
+    assert window.minimumSizeHint().width() <= 1093
+    window.open_page(window.questions)
+    page = window.questions
+    window.resize(1093, 700)
+    qtbot.waitUntil(lambda: page.view.isColumnHidden(DOSSIER_COLUMN))
+    assert page.view.isColumnHidden(STATE_COLUMN)
+    assert page.view.columnWidth(QUESTION_COLUMN) >= 200
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: not page.view.isColumnHidden(DOSSIER_COLUMN))
+    assert not page.view.isColumnHidden(STATE_COLUMN)
 
 
 def test_lazy_loading_fetches_pages_as_the_list_scrolls(

@@ -66,16 +66,21 @@ class PendingChart(QWidget):
                          Qt.AlignmentFlag.AlignRight, str(top))  # fmt: skip
         painter.drawText(QRectF(0, area.bottom() - metrics.height() + 2, label_width - 4,
                                 metrics.height()), Qt.AlignmentFlag.AlignRight, "0")  # fmt: skip
-        for index, (day, _) in enumerate(self.points):
-            if day.month not in (1, 7) and index != len(self.points) - 1:
-                continue
+        # The current month ends at the right edge; January and July are centred on
+        # their point, and dropped where they would run into a label already drawn.
+        last = len(self.points) - 1
+        ticks = [last, *(i for i, (day, _) in enumerate(self.points[:-1]) if day.month in (1, 7))]
+        taken: list[tuple[float, float]] = []
+        for index in ticks:
+            day = self.points[index][0]
             month = FRENCH.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
             label = f"{month} {day.year % 100:02d}"
+            width = metrics.horizontalAdvance(label)
             x = area.left() + index * step
-            if index == len(self.points) - 1:  # the last label ends at the right edge
-                box = QRectF(x - 80, area.bottom() + 4, 80, metrics.height())
-                painter.drawText(box, Qt.AlignmentFlag.AlignRight, label)
-            else:
-                box = QRectF(x - 40, area.bottom() + 4, 80, metrics.height())
-                painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, label)
+            left = x - width if index == last else x - width / 2
+            if any(left < end + 6 and left + width > start - 6 for start, end in taken):
+                continue
+            taken.append((left, left + width))
+            painter.drawText(QRectF(left, area.bottom() + 4, width + 1, metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft, label)  # fmt: skip
         painter.end()

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QDateTime,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -348,6 +349,27 @@ def fit_columns(view: QTableView, stretch: int, widths: Mapping[int, int] | None
             view.setColumnWidth(column, widths[column])
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+class NarrowColumns(QObject):
+    """Hides some columns while the table is narrower than each one's threshold (pixels).
+
+    The stretched column (the one users read) keeps room on a small laptop screen; the
+    hidden columns come back as soon as the table is wide enough again.
+    """
+
+    def __init__(self, view: QTableView, thresholds: Mapping[int, int]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._thresholds = dict(thresholds)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Resize:
+            width = self._view.width()
+            for column, needed in self._thresholds.items():
+                self._view.setColumnHidden(column, width < needed)
+        return False
 
 
 def french_datetime_edit() -> QDateTimeEdit:

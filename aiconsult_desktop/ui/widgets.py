@@ -70,6 +70,19 @@ class IdCombo(QComboBox):
         combo.current_id()  # -> 3
     """
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Record titles can be long ("5 juin 2025 — CST du 5 juin 2025 — …"): sized by
+        # their longest title, one combo would push the editor wider than a laptop
+        # screen. The field still grows with the form; the list opens as wide as needed.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, 700))
+        super().showPopup()
+
     def set_items(self, items: Iterable[tuple[int | None, str]]) -> None:
         """Replace the choices, keeping the current id selected when it still exists."""
         previous = self.current_id()

@@ -53,8 +53,9 @@ class CalendarControls:
         self.shortfall.setWordWrap(True)
         self.shortfall.setStyleSheet("color: #b33a1b;")
         self.rules_button = button(
-            "Rè&gles de l'instance…",
-            "Délais de convocation, de documents, de procès-verbal… de l'instance de la réunion",
+            "Rè&gles…",
+            "Règles de l'instance de la réunion : délais de convocation, de documents, "
+            "de procès-verbal…",
             self.edit_rules,
         )
         self.export_button = button(

@@ -119,8 +119,8 @@ class FollowUpPanel(QWidget):
         self.urgent = QCheckBox("Séance convoquée en urgen&ce")
         self.urgent.setToolTip(
             "Alt+C — la convocation est alors due selon le délai d'urgence de l'instance "
-            "(8 jours par défaut au lieu de 15 ; bouton « Règles de l'instance » ici "
-            "ou dans Employeurs et instances)"
+            "(8 jours par défaut au lieu de 15 ; bouton « Règles… » ici, "
+            "ou « Règles de délais… » dans Employeurs et instances)"
         )
         self.documents_received = OptionalDate("Doc&uments reçus le")
         self.minutes_received = OptionalDate("P&rocès-verbal reçu le")

@@ -402,8 +402,8 @@ class MeetingForm(QWidget):
         unit = "jours ouvrés" if rules.working_days else "jours calendaires"
         self.followup.show_deadlines(
             meeting_deadlines(facts, rules, self.today()),
-            f"Délais en {unit}, selon les règles de l'instance (bouton « Règles de l'instance » "
-            "ici ou dans Employeurs et instances).",
+            f"Délais en {unit}, selon les règles de l'instance (bouton « Règles… » "
+            "ici, ou « Règles de délais… » dans Employeurs et instances).",
         )
 
     def _employer_changed(self, *_args: object) -> None:

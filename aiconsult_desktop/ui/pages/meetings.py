@@ -14,6 +14,7 @@ from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     Column,
+    NarrowColumns,
     RecordTableModel,
     button,
     fit_columns,
@@ -45,6 +46,8 @@ MEETING_COLUMNS: list[Column[MeetingData]] = [
     Column("Décl.", lambda m: str(m.statement_count), lambda m: "Nombre de déclarations"),
     Column("Employeur", lambda m: m.employer_name, lambda m: m.employer_name),
 ]
+TYPE_COLUMN = 2
+STATEMENTS_COLUMN = 4
 EMPLOYER_COLUMN = 5
 
 
@@ -76,8 +79,8 @@ class MeetingsPage(RecordPage[MeetingData]):
             rules_for=self.calendar.rules_for,
         )
         self.statements_button = button(
-            "Décl&arations de cette réunion",
-            "Ouvrir les déclarations de cette réunion",
+            "Décl&arations…",
+            "Ouvrir les déclarations de cette réunion (page Déclarations)",
             self.open_statements,
         )
         model: RecordTableModel[MeetingData] = RecordTableModel(
@@ -90,9 +93,11 @@ class MeetingsPage(RecordPage[MeetingData]):
             buttons=[self.statements_button, *self.calendar.buttons()],
             under_list=self.calendar.under_list(),
             # The editor's Suivi tab needs ~470 px: no sideways scrolling at 1200 px wide.
-            sizes=(500, 480),
+            sizes=(460, 520),
         )
         fit_columns(self.view, stretch=1, widths={EMPLOYER_COLUMN: 160})
+        # On a small screen the titles matter more; the editor shows the type anyway.
+        NarrowColumns(self.view, {TYPE_COLUMN: 620, STATEMENTS_COLUMN: 520})
         self.calendar.attach()
 
     # RecordPage hooks ---------------------------------------------------------------------

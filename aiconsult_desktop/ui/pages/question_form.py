@@ -87,7 +87,9 @@ class QuestionForm(QWidget):
         self.history.setMinimumHeight(120)
         self.history.itemDoubleClicked.connect(lambda _item: self._correct_event())
         self.add_event_button = button(
-            "A&jouter un événement…", "Relance, réponse, promesse, refus…", self._add_event
+            "A&jouter…",
+            "Ajouter un événement à l'historique : relance, réponse, promesse, refus…",
+            self._add_event,
         )
         self.correct_event_button = button(
             "&Corriger…", "Corriger l'événement choisi", self._correct_event

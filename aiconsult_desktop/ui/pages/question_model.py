@@ -8,12 +8,14 @@ page at a time as the user scrolls (`canFetchMore`), so 100,000 questions open a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from aiconsult_desktop.domain.enums import QuestionState
+from aiconsult_desktop.domain.question_state import plural, waited
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.ui.forms import Column, RecordTableModel, count_phrase, one_line
 from aiconsult_desktop.ui.locale import long_date, short_date
@@ -79,12 +81,14 @@ def _asked(question: QuestionData) -> str:
 
 
 def _age(question: QuestionData) -> str:
-    """The age without "posée le …": the first column already shows that date, and the
-    width is better spent on the question itself (the tooltip keeps the whole sentence)."""
-    age = question.age or ""
-    if age.startswith("posée le ") and ", " in age:
-        age = age.split(", ", 1)[1]
-    return (OVERDUE_MARK if question.overdue else "") + age
+    """ "⚠ 25 mois · 2 relances": how long the employer has kept the union waiting.
+
+    The column is read down the list, so only the figure: the first column has the date,
+    the state column says answered or not, and the tooltip keeps the whole sentence.
+    """
+    waiting = waited(question.asked_on, date.today()) if question.state.is_open else "—"
+    relances = f" · {plural(question.relances, 'relance')}" if question.relances else ""
+    return (OVERDUE_MARK if question.overdue else "") + waiting + relances
 
 
 def _age_tip(question: QuestionData) -> str:
@@ -104,13 +108,14 @@ QUESTION_COLUMNS: list[Column[QuestionData]] = [
 ]
 DATE_COLUMN = 0
 EMPLOYER_COLUMN = 1
+QUESTION_COLUMN = 2
 STATE_COLUMN = 3
 AGE_COLUMN = 4
 DOSSIER_COLUMN = 5
 
 
 def fixed_widths(metrics: QFontMetrics) -> dict[int, int]:
-    """Widths of the date and state columns, measured once on their widest possible text.
+    """Widths of the date, state and age columns, measured once on their widest text.
 
     Left to fit their contents, Qt would ask the model for every loaded row's text each
     time the list changes: about 80 ms of a 100,000-question register's filter or search.
@@ -120,6 +125,7 @@ def fixed_widths(metrics: QFontMetrics) -> dict[int, int]:
     return {
         DATE_COLUMN: metrics.horizontalAdvance("00/00/0000") + padding,
         STATE_COLUMN: widest_state + padding,
+        AGE_COLUMN: metrics.horizontalAdvance(f"{OVERDUE_MARK}11 mois · 2 relances") + padding,
     }
 
 

@@ -23,18 +23,18 @@ from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData, QuestionEventData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import SearchProxy, add_shortcut, button, fit_columns
+from aiconsult_desktop.ui.forms import NarrowColumns, SearchProxy, add_shortcut, button, fit_columns
 from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
 from aiconsult_desktop.ui.pages import question_actions, question_dialogs
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
     AGE_CHOICES,
-    AGE_COLUMN,
     DOSSIER_COLUMN,
     EMPLOYER_COLUMN,
     OPEN_STATES,
     PAGE_SIZE,
     STATE_CHOICES,
+    STATE_COLUMN,
     QuestionTableModel,
     count_text,
     fixed_widths,
@@ -73,7 +73,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         self._total = 0
         self._several_employers = False
         self.employer_filter = IdCombo()
-        self.employer_filter.setMinimumContentsLength(20)
+        self.employer_filter.setMinimumContentsLength(16)
         self.employer_filter.setToolTip("N'afficher que les questions posées à cet employeur")
         self.state_filter = QComboBox()
         for key, label in STATE_CHOICES:
@@ -82,11 +82,18 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.body_filter = IdCombo()
         self.body_filter.setToolTip("Questions posées ou relancées en réunion de cette instance")
         self.dossier_filter = IdCombo()
-        self.dossier_filter.setMinimumContentsLength(16)
         self.age_filter = QComboBox()
         for days, label in AGE_CHOICES:
             self.age_filter.addItem(label, days)
         self.age_filter.setToolTip("Questions posées pour la première fois il y a au moins…")
+        # Narrow enough that the editor beside the list fits on a laptop screen.
+        for combo in (self.body_filter, self.dossier_filter, self.age_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
+        # Its list opens wide enough for "Plus de 6 mois" (IdCombo does so on its own).
+        self.age_filter.view().setMinimumWidth(self.age_filter.view().sizeHintForColumn(0) + 24)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Rechercher (Ctrl+F)")
         self.search.setToolTip(
@@ -149,10 +156,12 @@ class QuestionsPage(RecordPage[QuestionData]):
             widths={
                 **fixed_widths(self.view.fontMetrics()),
                 EMPLOYER_COLUMN: 150,
-                AGE_COLUMN: 175,
                 DOSSIER_COLUMN: 120,
             },
         )
+        # On a small screen the question's words matter more than its dossier and state,
+        # which the editor beside the list shows anyway.
+        NarrowColumns(self.view, {DOSSIER_COLUMN: 760, STATE_COLUMN: 560})
 
         for combo in (
             self.employer_filter,

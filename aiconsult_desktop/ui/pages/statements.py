@@ -36,6 +36,7 @@ from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     Column,
+    NarrowColumns,
     RecordTableModel,
     add_shortcut,
     button,
@@ -181,9 +182,11 @@ class StatementsPage(RecordPage[StatementData]):
             self.editor,
             filters=[filter_label, self.meeting_filter],
             buttons=[self.export_button, self.pdf_button, self.pack_button],
-            sizes=(400, 600),
+            sizes=(340, 660),
         )
         fit_columns(self.view, stretch=1)
+        # On a small screen the titles matter more; the editor shows type and state.
+        NarrowColumns(self.view, {2: 560, 3: 460})
 
     def _meeting_date(self, statement: StatementData) -> str:
         meeting = self._meetings.get(statement.meeting_id)
@@ -194,7 +197,7 @@ class StatementsPage(RecordPage[StatementData]):
     def show_meeting(self, meeting_id: int | None) -> None:
         """Show this meeting's statements (None: all), bringing the page forward.
 
-        Used by the Calendrier page's "Déclarations de cette réunion".
+        Used by the Calendrier page's "Déclarations…" button.
         """
         with self.tracker.quiet():
             self._reload_choices()
