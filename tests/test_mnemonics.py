@@ -13,8 +13,10 @@ from collections import defaultdict
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
+from aiconsult_desktop.services import body_rules, employers
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.main_window import MainWindow
+from aiconsult_desktop.ui.pages.body_rules_dialog import BodyRulesDialog
 from tests.gui_support import make_window
 
 _MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
@@ -72,6 +74,19 @@ def test_no_two_visible_controls_share_an_alt_letter(qtbot: QtBot, demo_store: S
     # The check itself sees the letters (a scan that found nothing would pass anyway).
     window.open_page(window.questions)
     assert "l" in _visible_letters(window)  # « &Liste de relance… »
+
+
+def test_every_field_of_the_rules_dialog_has_its_own_alt_letter(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    body = employers.list_employers(demo_store)[0].bodies[0]
+    dialog = BodyRulesDialog(demo_store, body_rules.get_body_rules(demo_store, body.id))
+    qtbot.addWidget(dialog)
+    labels = [label for label in dialog.findChildren(QLabel) if _letter(label.text())]
+    letters = [_letter(label.text()) for label in labels]
+    letters.append(_letter(dialog.working_days.text()))
+    assert len(letters) == len(set(letters)) == len(dialog.fields) + 1
+    assert {label.buddy() for label in labels} == set(dialog.fields.values())
 
 
 def test_the_letter_finder_reads_qt_mnemonics() -> None:

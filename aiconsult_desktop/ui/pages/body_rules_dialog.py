@@ -31,6 +31,21 @@ NUMBER_RULES = (
     Rule.MINUTES,
     Rule.MINIMUM_SESSIONS,
 )
+ALT_LETTERS = {
+    Rule.CONVOCATION: "C",
+    Rule.CONVOCATION_URGENT: "u",
+    Rule.DOCUMENTS: "D",
+    Rule.QUESTIONS: "q",
+    Rule.MINUTES: "P",
+    Rule.MINIMUM_SESSIONS: "S",
+}
+"""The Alt letter of each field (the working-days box has « o »)."""
+
+
+def _with_alt_letter(rule: Rule) -> str:
+    letter = ALT_LETTERS[rule]
+    at = rule.label.index(letter)
+    return f"{rule.label[:at]}&{rule.label[at:]} :"
 
 
 class BodyRulesDialog(QDialog):
@@ -57,7 +72,9 @@ class BodyRulesDialog(QDialog):
             column = QVBoxLayout()
             column.addWidget(edit)
             column.addWidget(source)
-            form.addRow(rule.label + " :", column)
+            label = QLabel(_with_alt_letter(rule))
+            label.setBuddy(edit)
+            form.addRow(label, column)
         self.working_days = QCheckBox(
             "Compter les délais en jours &ouvrés (lundi à vendredi, hors jours fériés)"
         )
