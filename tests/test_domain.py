@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from aiconsult_desktop.domain.enums import MeetingKind, QuestionState
-from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase
+from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase, number, plural
 from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import clean_line, clean_text, long_text, required_line
 from aiconsult_desktop.errors import ValidationError
@@ -58,3 +58,13 @@ def test_enums_parse_machine_values_and_french_labels() -> None:
     with pytest.raises(ValueError, match="valeurs possibles : pending"):
         QuestionState.parse("oubliée")
     assert QuestionState.PARTIAL.is_open and not QuestionState.ANSWERED.is_open
+
+
+def test_counts_read_the_french_way() -> None:
+    assert plural(0, "question") == "0 question"
+    assert plural(1, "relance") == "1 relance"
+    assert plural(2, "fois", "fois") == "2 fois"
+    # Thousands apart, with a narrow space that never lets a line break split the figure.
+    assert plural(12_345, "question") == "12\u202f345 questions"
+    assert number(1_234_567) == "1\u202f234\u202f567"
+    assert number(999) == "999"

@@ -416,3 +416,36 @@ def test_the_answer_deadline_is_set_per_employer(qtbot: QtBot, store: Store) -> 
     [saved] = list_employers(store)
     assert saved.answer_deadline_days == 120
     assert [q.overdue for q in list_questions(store)] == [False]
+
+
+def test_dashboard_lists_the_five_longest_waiting_employers_and_sums_up_the_rest(
+    qtbot: QtBot, store: Store
+) -> None:
+    from aiconsult_desktop.services.questions import add_questions
+    from aiconsult_desktop.services.records import QuestionData
+
+    # Twelve communes; commune n° k has k questions, first put k days after 1 Jan 2025.
+    for k in range(1, 13):
+        employer = save_employer(store, EmployerData(name=f"Commune n° {k}"))
+        assert employer.id is not None
+        template = QuestionData(employer_id=employer.id, text="?", asked_on=date(2025, 1, k))
+        add_questions(store, template, [f"Question {n} de la commune {k} ?" for n in range(k)])
+    save_employer(store, EmployerData(name="Commune sans question"))
+    window = make_window(qtbot, store)
+    page = window.dashboard
+    page.refresh()
+    rows = [
+        label.text()
+        for label in page.questions_card.findChildren(QLabel)
+        if label.objectName() == "pendingQuestions"
+    ]
+    assert [row.split("</b>")[0].removeprefix("<b>") for row in rows] == [
+        f"Commune n° {k}" for k in range(1, 6)
+    ]
+    others = page.questions_card.findChild(QLabel, "otherEmployers")
+    assert others is not None
+    waiting = sum(range(6, 13))
+    assert others.text().startswith(f"Et 7 autres employeurs : {waiting} questions en attente")
+    # Several « Voir »: none claims Alt+V, which would only cycle between them.
+    voir = [b for b in page.questions_card.findChildren(QPushButton) if "Voir" in b.text()]
+    assert len(voir) == 5 and all("&" not in b.text() for b in voir)

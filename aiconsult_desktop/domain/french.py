@@ -1,7 +1,8 @@
-"""French dates for documents and the command line.
+"""French dates and counts for documents, the command line and the interface.
 
 The GUI formats dates with QLocale; documents are written without Qt, so the month names
-live here. French writes "1er" for the first day of a month.
+live here. French writes "1er" for the first day of a month, "12 345" with a narrow
+no-break space between thousands, and the singular for 0 and 1.
 """
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
+
+
+def number(value: int) -> str:
+    """ "12 345": thousands apart, with a space that never breaks the figure in two."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "0 question", "1 fois", "12 345 questions": 0 and 1 take the singular in French."""
+    return f"{number(count)} {singular if count < 2 else (plural_form or singular + 's')}"
 
 
 def day_month_year(value: date | datetime) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from aiconsult_desktop.domain.enums import LabelledEnum, QuestionState
-from aiconsult_desktop.domain.french import day_month_year
+from aiconsult_desktop.domain.french import day_month_year, plural
 from aiconsult_desktop.errors import ValidationError
 
 
@@ -151,11 +151,6 @@ def check_events(events: Sequence[Event]) -> None:
 def months_between(start: date, end: date) -> int:
     months = (end.year - start.year) * 12 + end.month - start.month
     return months - 1 if end.day < start.day else months
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """French: 0 and 1 take the singular ("0 question", "1 fois", "2 jours")."""
-    return f"{count} {singular if count <= 1 else (plural_form or singular + 's')}"
 
 
 def waited(start: date, today: date) -> str:

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui.locale import FRENCH, long_date, month_year
 
@@ -422,6 +423,6 @@ def meeting_label(meeting: MeetingData) -> str:
     return f"{meeting_date(meeting)} — {meeting.title}"
 
 
-def count_phrase(count: int, singular: str, plural: str | None = None) -> str:
-    """French counts: "0 question", "1 question", "2 questions" (0 is singular in French)."""
-    return f"{count} {singular if count < 2 else (plural or singular + 's')}"
+def count_phrase(count: int, singular: str, plural_form: str | None = None) -> str:
+    """French counts: "0 question", "1 question", "12 345 questions"."""
+    return plural(count, singular, plural_form)

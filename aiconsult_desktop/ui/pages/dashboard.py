@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.enums import StatementState
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.meetings import list_meetings
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
 
 UPCOMING_SHOWN = 5
+EMPLOYERS_SHOWN = 5
 RECENT_SHOWN = 3
 DRAFTS_SHOWN = 5
 MUTED = "color: palette(placeholder-text);"
@@ -68,12 +70,6 @@ class Snapshot:
     meetings: list[MeetingData]
     statements: list[StatementData]
     empty: bool
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """ "1 question", "12 questions"; French treats 0 as singular ("0 question")."""
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 def elapsed(since: date, today: date) -> str:
@@ -394,33 +390,58 @@ class DashboardPage(QWidget):
             chart.set_points(points or [])
             card.body.addWidget(_label("En attente à la fin de chaque mois :", muted=True))
             card.body.addWidget(chart)
-        for employer in snapshot.employers:
-            count, oldest = snapshot.open_questions.get(employer.id or 0, (0, today))
-            row = QHBoxLayout()
-            row.setSpacing(12)
+        # The employers that have kept the union waiting longest come first; past a few,
+        # one line sums up the rest (a departmental union may follow dozens).
+        owing = sorted(
+            (e for e in snapshot.employers if e.id in snapshot.open_questions),
+            key=lambda e: (snapshot.open_questions[e.id or 0][1], e.name),
+        )
+        shown = owing[:EMPLOYERS_SHOWN]
+        if total and len(snapshot.employers) <= EMPLOYERS_SHOWN:
+            quiet = [e for e in snapshot.employers if e.id not in snapshot.open_questions]
+        else:
+            quiet = []
+        for employer in shown:
+            count, oldest = snapshot.open_questions[employer.id or 0]
+            # Alt+V opens the list only when it is the only « Voir » on the card.
+            self._add_owing_row(employer, count, oldest, today, alt_letter=len(shown) == 1)
+        for employer in quiet:
             name = f"<b>{html.escape(employer.name)}</b>"
-            if not count:
-                if total:
-                    row.addWidget(
-                        _label(f"{name}<br>Aucune question en attente.", rich=True, muted=True),
-                        1,
-                    )
-                    card.body.addLayout(row)
-                continue
-            waiting = plural(count, "question") + " en attente de réponse"
-            since = f"depuis le {long_date(oldest)} ({elapsed(oldest, today)})"
-            emphasis = "font-size: large; font-weight: 600"
-            text = f"{name}<br><span style='{emphasis}'>{waiting}</span><br>{since}"
-            label = _label(text, rich=True)
-            label.setObjectName("pendingQuestions")
-            row.addWidget(label, 1)
-            button = _link_button(
-                "&Voir",
-                f"Ouvrir les questions en attente de {employer.name}",
-                partial(self.open_questions, employer.id),
+            card.body.addWidget(
+                _label(f"{name}<br>Aucune question en attente.", rich=True, muted=True)
             )
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-            card.body.addLayout(row)
+        rest = owing[EMPLOYERS_SHOWN:]
+        if rest:
+            waiting = sum(snapshot.open_questions[e.id or 0][0] for e in rest)
+            others = plural(len(rest), "autre employeur", "autres employeurs")
+            label = _label(
+                f"Et {others} : {plural(waiting, 'question')} en attente "
+                "(« Toutes les questions » pour les voir).",
+                muted=True,
+            )
+            label.setObjectName("otherEmployers")
+            card.body.addWidget(label)
+
+    def _add_owing_row(
+        self, employer: EmployerData, count: int, oldest: date, today: date, *, alt_letter: bool
+    ) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        name = f"<b>{html.escape(employer.name)}</b>"
+        waiting = plural(count, "question") + " en attente de réponse"
+        since = f"depuis le {long_date(oldest)} ({elapsed(oldest, today)})"
+        emphasis = "font-size: large; font-weight: 600"
+        text = f"{name}<br><span style='{emphasis}'>{waiting}</span><br>{since}"
+        label = _label(text, rich=True)
+        label.setObjectName("pendingQuestions")
+        row.addWidget(label, 1)
+        button = _link_button(
+            "&Voir" if alt_letter else "Voir",
+            f"Ouvrir les questions en attente de {employer.name}",
+            partial(self.open_questions, employer.id),
+        )
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.questions_card.body.addLayout(row)
 
     def _fill_meetings(self, meetings: list[MeetingData], today: date) -> None:
         card = self.meetings_card

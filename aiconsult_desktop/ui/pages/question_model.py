@@ -15,7 +15,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from aiconsult_desktop.domain.enums import QuestionState
-from aiconsult_desktop.domain.question_state import plural, waited
+from aiconsult_desktop.domain.french import plural
+from aiconsult_desktop.domain.question_state import waited
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.ui.forms import Column, RecordTableModel, count_phrase, one_line
 from aiconsult_desktop.ui.locale import long_date, short_date
