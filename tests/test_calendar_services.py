@@ -129,6 +129,28 @@ def test_the_next_30_days_list_meetings_and_deadlines_ours_and_theirs(store: Sto
     assert [u.text for u in near] == ["Envoyer nos questions — CST du 5 juin 2025"]
 
 
+def test_what_the_employer_owes_stays_on_the_list_once_late(store: Store) -> None:
+    small_dossier(store)  # a CST on 5 June 2025: documents due 28 May, minutes 20 June
+
+    def owed(today: date) -> list[tuple[date, bool, str]]:
+        return [
+            (u.day, u.late, u.text)
+            for u in deadlines.upcoming(store, today=today)
+            if u.whose is Whose.EMPLOYER
+        ]
+
+    # The day after the documents were due, before the meeting: still there, late.
+    assert (date(2025, 5, 28), True, "Documents attendus — CST du 5 juin 2025") in owed(
+        date(2025, 5, 30)
+    )
+    # Once the meeting is over the documents no longer matter; the minutes do, late.
+    later = owed(date(2025, 7, 10))
+    assert [text for _day, _late, text in later] == ["Procès-verbal attendu — CST du 5 juin 2025"]
+    assert later[0][:2] == (date(2025, 6, 20), True)
+    # A year on, the dashboard stops chasing them.
+    assert owed(date(2026, 7, 1)) == []
+
+
 def test_sessions_below_the_minimum(store: Store) -> None:
     ids = small_dossier(store)
     tallies = deadlines.session_tallies(store, [2025])

@@ -73,6 +73,8 @@ def test_csv_opens_in_french_excel_with_every_field(demo_store: Store, tmp_path:
     assert first["Posée le"] == "03/10/2024"
     assert first["État"] == "Répondue"
     assert first["Réponse"].endswith("sur deux lignes")
+    # A spreadsheet opening the file shows the answer; it never runs it as a formula.
+    assert first["Réponse"].startswith("'=SOMME(A1)")
     assert "Relancée" in first["Historique"]
 
 

@@ -29,12 +29,22 @@ def _write_error(path: Path, error: OSError) -> UserError:
     return UserError(f"Impossible d'écrire le fichier « {path} » ({error.strerror or error}).")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes Excel or LibreOffice run a CSV cell as a formula (OWASP "CSV injection")."""
+
+
+def _csv_text(value: Cell) -> str:
+    """A cell as text; one that a spreadsheet would run as a formula is kept as text."""
+    text = _text(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
             writer.writerow(headers)
-            writer.writerows([_text(value) for value in row] for row in rows)
+            writer.writerows([_csv_text(value) for value in row] for row in rows)
     except OSError as error:
         raise _write_error(path, error) from error
 

@@ -79,11 +79,17 @@ def _meeting_name(meeting: MeetingData) -> str:
     return f"{meeting.title} ({meeting.employer_name})"
 
 
-def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
-    """Meetings and open deadlines from today to today + days, then our late ones first.
+OWED_SHOWN_DAYS = 365
+"""How long a deadline the employer missed stays on the dashboard (minutes never sent)."""
 
-    Theirs (documents, minutes due) are shown while not received; ours (questions to
-    send, statements to validate) while their day has not passed.
+
+def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
+    """Meetings and open deadlines from today to today + days, oldest first.
+
+    Theirs (convocation, documents, minutes) are shown while not received, and stay
+    once past due, marked late: minutes never sent are what the union must chase (up to
+    a year; documents only until the meeting). Ours (questions to send, statements to
+    validate) while their day has not passed.
     """
     end = today + timedelta(days=days)
     rules = rules_by_body(store)
@@ -94,7 +100,13 @@ def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
         if not meeting.month_only and today <= day <= end:
             found.append(Upcoming(day, _meeting_name(meeting), meeting.id))
         for deadline in deadlines_of(meeting, rules, today):
-            if not deadline.open or not today <= deadline.due <= end:
+            coming = today <= deadline.due <= end
+            owed = (
+                deadline.whose is Whose.EMPLOYER
+                and deadline.late
+                and deadline.due >= today - timedelta(days=OWED_SHOWN_DAYS)
+            )
+            if not deadline.open or not (coming or owed):
                 continue
             urgency = " (séance en urgence)" if deadline.urgent else ""
             text = f"{DEADLINE_TEXT[deadline.kind]}{urgency} — {meeting.title}"
