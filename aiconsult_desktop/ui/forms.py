@@ -35,7 +35,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -371,17 +370,6 @@ class NarrowColumns(QObject):
             for column, needed in self._thresholds.items():
                 self._view.setColumnHidden(column, width < needed)
         return False
-
-
-def french_datetime_edit() -> QDateTimeEdit:
-    """Date and time with a calendar, in French whatever the system locale."""
-    edit = QDateTimeEdit()
-    edit.setLocale(FRENCH)
-    edit.setCalendarPopup(True)
-    edit.calendarWidget().setLocale(FRENCH)
-    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    return edit
 
 
 def french_date_edit() -> QDateEdit:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.domain.deadlines import BodyRules, MeetingFacts, meeting_deadlines
 from aiconsult_desktop.domain.enums import AgendaItemKind, DatePrecision, MeetingKind
 from aiconsult_desktop.domain.followup import Opinion
+from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import (
     AgendaItemData,
     DossierData,
@@ -39,11 +40,11 @@ from aiconsult_desktop.services.records import (
     MeetingData,
     VotesData,
 )
+from aiconsult_desktop.ui.date_field import DateTimeField
 from aiconsult_desktop.ui.forms import (
     ChangeTracker,
     add_shortcut,
     button,
-    french_datetime_edit,
     from_qdatetime,
     to_qdatetime,
 )
@@ -221,11 +222,11 @@ class MeetingForm(QWidget):
         self.dossier = IdCombo()
         self.title = QLineEdit()
         self.title.setPlaceholderText("Ex. : CST du 5 juin 2025")
-        self.starts = french_datetime_edit()
+        self.starts = DateTimeField()
         self.month_only = QCheckBox("Date &connue au mois seulement")
         self.month_only.setToolTip("Pour une réunion citée sans jour précis (« CST de mars 2025 »)")
         self.has_end = QCheckBox("&Heure de fin :")
-        self.ends = french_datetime_edit()
+        self.ends = DateTimeField()
         self.place = QLineEdit()
         self.place.setPlaceholderText("Ex. : Hôtel de Région, salle 3")
         self.notes = QPlainTextEdit()
@@ -275,10 +276,10 @@ class MeetingForm(QWidget):
             self.body,
             self.dossier,
             self.title,
-            self.starts,
+            self.starts.edit,  # typed text, even before it is a valid day
             self.month_only,
             self.has_end,
-            self.ends,
+            self.ends.edit,
             self.place,
             self.notes,
         )
@@ -351,7 +352,21 @@ class MeetingForm(QWidget):
         self._update_followup()
 
     def record(self) -> MeetingData:
-        """What the user typed, as a record for `save_meeting` (id kept for an update)."""
+        """What the user typed, as a record for `save_meeting` (id kept for an update).
+
+        A day that does not exist (29/02/2025 typed by hand) is refused in French.
+        """
+        checked = [("starts_at", self.starts)]
+        if self.has_end.isChecked() and not self.month_only.isChecked():
+            checked.append(("ends_at", self.ends))
+        for field, widget in checked:
+            problem = widget.error()
+            if problem is not None:
+                raise ValidationError(problem, field=field)
+        return self._as_typed()
+
+    def _as_typed(self) -> MeetingData:
+        """The form as a record, dates at their last valid value (for live deadlines)."""
         employer_id = self.employer.current_id()
         month_only = self.month_only.isChecked()
         ends_at = (
@@ -383,7 +398,7 @@ class MeetingForm(QWidget):
 
     def update_deadlines(self) -> None:
         """Deadlines of the meeting as typed, late marks included, before any save."""
-        data = self.record()
+        data = self._as_typed()
         rules = self.rules_for(data.body_id)
         if rules is None or data.kind is not MeetingKind.PLENARY or data.month_only:
             self.followup.show_deadlines(

@@ -131,8 +131,11 @@ class MeetingsPage(RecordPage[MeetingData]):
         self.form.load(record, self.employer_filter.current_id())
 
     def _save_editor(self) -> MeetingData | None:
-        data = self.form.record()
-        return attempt_form(self, lambda: meetings.save_meeting(self.store, data), self.form.fields)
+        return attempt_form(
+            self,
+            lambda: meetings.save_meeting(self.store, self.form.record()),
+            self.form.fields,
+        )
 
     def _delete_record(self, record: MeetingData) -> bool:
         assert record.id is not None
