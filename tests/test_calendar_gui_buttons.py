@@ -24,37 +24,9 @@ from aiconsult_desktop.ui.pages.body_rules_dialog import BodyRulesDialog
 from aiconsult_desktop.ui.pages.meetings import MeetingsPage
 from tests.gui_support import Dialogs, make_window, type_text
 from tests.helpers import small_dossier
+from tests.ics_samples import OUTLOOK
 
 PARIS = ZoneInfo("Europe/Paris")
-
-OUTLOOK = """BEGIN:VCALENDAR
-PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
-VERSION:2.0
-METHOD:REQUEST
-BEGIN:VTIMEZONE
-TZID:Romance Standard Time
-BEGIN:STANDARD
-DTSTART:16011028T030000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010325T020000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-END:DAYLIGHT
-END:VTIMEZONE
-BEGIN:VEVENT
-UID:040000008200E00074C5B7101A82E00800000000A1B2
-SUMMARY;LANGUAGE=fr:CST du 2 octobre 2025
-DTSTART;TZID="Romance Standard Time":20251002T093000
-DTEND;TZID="Romance Standard Time":20251002T123000
-LOCATION:Hôtel de la Métropole\\, salle 3
-END:VEVENT
-END:VCALENDAR
-"""
 
 
 def _meeting(
@@ -206,7 +178,7 @@ def test_importing_an_invitation_previews_creates_then_updates(
     assert _listed(page) == ["CST du 5 juin 2025", "CST du 2 octobre 2025"]
     created = next(m for m in page.model.records() if m.title == "CST du 2 octobre 2025")
     assert created.starts_at == datetime(2025, 10, 2, 9, 30)
-    assert created.body_name == "CST" and created.place == "Hôtel de la Métropole, salle 3"
+    assert created.body_name == "CST" and created.place == "Hôtel de Région, salle Loire"
 
     # The employer moved it: the same UID updates the meeting instead of adding one.
     invitation.write_bytes(

@@ -18,36 +18,7 @@ from aiconsult_desktop.services.calendar_import import (
 )
 from aiconsult_desktop.store import Store
 from tests.helpers import small_dossier
-
-OUTLOOK = """BEGIN:VCALENDAR
-PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
-VERSION:2.0
-METHOD:REQUEST
-BEGIN:VTIMEZONE
-TZID:Romance Standard Time
-BEGIN:STANDARD
-DTSTART:16011028T030000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010325T020000
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-END:DAYLIGHT
-END:VTIMEZONE
-BEGIN:VEVENT
-UID:040000008200E00074C5B7101A82E00800000000
-SUMMARY;LANGUAGE=fr:CST du 2 octobre 2025
-DTSTART;TZID="Romance Standard Time":20251002T093000
-DTEND;TZID="Romance Standard Time":20251002T123000
-LOCATION:Hôtel de Région\\, salle Loire
-DESCRIPTION:Ordre du jour à venir.
-END:VEVENT
-END:VCALENDAR
-"""
+from tests.ics_samples import OUTLOOK
 
 
 def event(body: str, header: str = "") -> bytes:
