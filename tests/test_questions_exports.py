@@ -76,6 +76,9 @@ def test_csv_opens_in_french_excel_with_every_field(demo_store: Store, tmp_path:
     # A spreadsheet opening the file shows the answer; it never runs it as a formula.
     assert first["Réponse"].startswith("'=SOMME(A1)")
     assert "Relancée" in first["Historique"]
+    # Where each step happened: the meeting, or how the answer came.
+    assert "5 juin 2025 : Relancée (CST du 5 juin 2025)" in first["Historique"]
+    assert "1er juillet 2025 : Réponse (par courrier) — =SOMME(A1)" in first["Historique"]
 
 
 def test_xlsx_has_real_dates_and_state_filter(demo_store: Store, tmp_path: Path) -> None:

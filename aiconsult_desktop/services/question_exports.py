@@ -23,7 +23,7 @@ from aiconsult_desktop.services import question_events
 from aiconsult_desktop.services.employers import find_employer, list_employers
 from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.questions import QuestionFilter, list_page
-from aiconsult_desktop.services.records import EmployerData, QuestionData
+from aiconsult_desktop.services.records import EmployerData, QuestionData, QuestionEventData
 from aiconsult_desktop.store import Store
 
 OPEN = frozenset(s for s in QuestionState if s.is_open)
@@ -121,13 +121,17 @@ def build_questions_document(
     )
 
 
+def _where(event: QuestionEventData) -> str:
+    """Where a step happened: the meeting's name, else how ("par courrier"…)."""
+    return event.meeting_title or event.channel.label.lower()
+
+
 def table_rows(store: Store, found: Sequence[QuestionData]) -> list[list[object]]:
     rows: list[list[object]] = []
     deadlines = {e.id: e.answer_deadline_days for e in list_employers(store)}
     for q in found:
         history = "\n".join(
-            f"{day_month_year(e.on)} : {e.kind.label}"
-            + (f" ({e.meeting_title})" if e.meeting_title else "")
+            f"{day_month_year(e.on)} : {e.kind.label} ({_where(e)})"
             + (f" — {e.text}" if e.text else "")
             for e in question_events.list_events(store, q.id or 0)
         )
