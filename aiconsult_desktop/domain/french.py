@@ -43,6 +43,17 @@ def meeting_date_phrase(value: date | datetime, month_only: bool) -> str:
     return f"du {day_month_year(value)}"
 
 
+def on_phrase(value: date | datetime, month_only: bool) -> str:
+    """When something happened: "le 12 juin 2025", or "en décembre 2024" when only the
+    month is known (the same day-or-month dates as meetings)."""
+    return f"en {month_year(value)}" if month_only else f"le {day_month_year(value)}"
+
+
+def since_phrase(value: date | datetime, month_only: bool) -> str:
+    """ "depuis le 11 décembre 2024", or "depuis décembre 2024" for a month alone."""
+    return f"depuis {month_year(value)}" if month_only else f"depuis le {day_month_year(value)}"
+
+
 def time_hm(value: datetime) -> str:
     """14 h 30 in French typography; 9 h for a round hour."""
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
