@@ -143,7 +143,7 @@ def test_autosave_after_a_pause_keeps_no_version(
     qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = open_may_statement(qtbot, demo_store)
-    page.autosave_timer.setInterval(50)
+    page.autosaver.idle.setInterval(50)
     statement_id = page.editing_id() or 0
     versions_before = len(list_versions(demo_store, statement_id))
     to_end(page)

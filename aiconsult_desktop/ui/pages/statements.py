@@ -1,9 +1,10 @@
 """Déclarations: the statements of each meeting, their rich editor, versions and exports.
 
 Statements are long texts written over days: nothing typed may be lost. The editor saves
-itself a few seconds after typing stops and when the user moves to another statement or
-page (see `RecordPage.leave`); an explicit save (Ctrl+S) or a change of state also keeps a
-version, which can be compared with the current text and restored.
+itself a few seconds after typing stops, every few seconds while it flows (`Autosaver`),
+and when the user moves to another statement or page (see `RecordPage.leave`); an
+explicit save (Ctrl+S) or a change of state also keeps a version, which can be compared
+with the current text and restored.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from aiconsult_desktop.services.statement_templates import list_templates, save_
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions, restore_version
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.forms import (
     Column,
     NarrowColumns,
@@ -64,7 +66,6 @@ EMPTY = (
     "Aucune déclaration ici pour l'instant.\n"
     "Écrivez-la dans l'éditeur : elle est enregistrée dès que vous passez à autre chose."
 )
-AUTOSAVE_MS = 3000
 
 
 def ask_template_name(parent: object, suggested: str) -> str | None:
@@ -161,12 +162,9 @@ class StatementsPage(RecordPage[StatementData]):
             self.editor.inserts.addWidget(widget)
         self.editor.inserts.addStretch(1)
 
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.editor.rich.changed.connect(self.autosave_timer.start)
-        self.editor.title.textEdited.connect(lambda _t: self.autosave_timer.start())
+        self.autosaver = Autosaver(self, self.autosave)
+        self.editor.rich.changed.connect(self.autosaver.changed)
+        self.editor.title.textEdited.connect(self.autosaver.changed)
 
         columns: list[Column[StatementData]] = [
             Column("Réunion", self._meeting_date, lambda s: s.meeting_title),
@@ -224,7 +222,7 @@ class StatementsPage(RecordPage[StatementData]):
             self._save_reason = ""
 
     def autosave(self) -> None:
-        """Save quietly a few seconds after typing stops; a refusal waits for `leave`."""
+        """Save quietly (see `Autosaver`); a refusal waits for `leave`."""
         if not self.tracker.dirty or not self.isVisible():
             return
         data = self.editor.record(self.editing)
@@ -240,11 +238,11 @@ class StatementsPage(RecordPage[StatementData]):
         self._update_empty_state()
 
     def leave(self) -> bool:
-        self.autosave_timer.stop()
+        self.autosaver.stop()
         return super().leave()
 
     def discard(self) -> None:
-        self.autosave_timer.stop()
+        self.autosaver.stop()
         super().discard()
 
     def reopen(self) -> None:
@@ -497,7 +495,7 @@ class StatementsPage(RecordPage[StatementData]):
         return statements.list_statements(self.store, meeting_id=self.meeting_filter.current_id())
 
     def _fill_editor(self, record: StatementData | None) -> None:
-        self.autosave_timer.stop()
+        self.autosaver.stop()
         self.editor.load(record, self.meeting_filter.current_id())
 
     def _save_editor(self) -> StatementData | None:
