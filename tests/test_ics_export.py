@@ -157,8 +157,10 @@ def test_round_trip_through_import(
     # Into the same base: every event is recognised by its UID, nothing is doubled.
     preview = read_invitation(store, path)
     assert all(m.existing_id for m in preview.meetings)
-    assert apply_import(store, preview, ids["employer"]).updated == 3
     before = dump_store(store)
+    result = apply_import(store, preview, ids["employer"])
+    assert (result.updated, result.unchanged) == (0, 3)  # our own export changes nothing
+    assert dump_store(store) == before
     assert len(before["meetings"]) == 3
     # Into an empty base: the same meetings, times, places and agenda.
     other = open_store(tmp_path / "autre.sqlite3")

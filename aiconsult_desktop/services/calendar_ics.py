@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from aiconsult_desktop.domain.enums import MeetingKind
 from aiconsult_desktop.domain.french import MONTHS
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.meetings import list_meetings
@@ -28,6 +29,8 @@ PARIS = ZoneInfo("Europe/Paris")
 PRODID = "-//AIConsult Desktop//Calendrier des instances//FR"
 DEFAULT_LENGTH = timedelta(hours=2)
 AGENDA_HEADING = "Ordre du jour :"
+NO_END = "X-AICONSULT-END-UNKNOWN"
+"""Marks an end time we wrote only for calendars (start + 2 h): read back, there is none."""
 
 
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
@@ -53,6 +56,12 @@ def paris_timezone() -> Timezone:
     timezone.add_component(daylight)
     timezone.add_component(standard)
     return timezone
+
+
+def is_summary_line(line: str) -> bool:
+    """The first line `description` writes ("Séance plénière · CST — Région…"): read
+    back, it is not a note of the meeting."""
+    return any(line.startswith(f"{kind.label} · ") for kind in MeetingKind)
 
 
 def description(meeting: MeetingData) -> str:
@@ -96,6 +105,8 @@ def to_event(meeting: MeetingData, stamp: datetime) -> Event:
         end = (meeting.ends_at or meeting.starts_at + DEFAULT_LENGTH).replace(tzinfo=PARIS)
         event.add("dtstart", start)
         event.add("dtend", end)
+        if meeting.ends_at is None:
+            event.add(NO_END, "TRUE")
     if meeting.place:
         event.add("location", meeting.place)
     text = description(meeting)

@@ -8,7 +8,7 @@ prints); `apply_import` then creates the meetings, or updates the one with the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from aiconsult_desktop.domain.french import day_month_year, time_hm
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.domain.typed_dates import check_day, day_in
 from aiconsult_desktop.errors import UserError, ValidationError
-from aiconsult_desktop.services.calendar_ics import AGENDA_HEADING, PARIS
+from aiconsult_desktop.services.calendar_ics import AGENDA_HEADING, NO_END, PARIS, is_summary_line
 from aiconsult_desktop.services.employers import get_employer
 from aiconsult_desktop.services.meetings import find_by_uid, save_meeting
 from aiconsult_desktop.services.records import AgendaItemData, EmployerData, MeetingData
@@ -50,13 +50,19 @@ class InvitedMeeting:
     """What the reader should know: converted time zone, whole day, recurring…"""
     existing_id: int | None = None
     existing_title: str = ""
+    unchanged: bool = False
+    """Known by its UID and the invitation would change nothing (our own export)."""
 
     def line(self) -> str:
         when = day_month_year(self.starts_at)
         if self.starts_at.time() != time(0, 0):
             when += f", {time_hm(self.starts_at)}"
         action = (
-            f"mise à jour de « {self.existing_title} »" if self.existing_id else "nouvelle réunion"
+            "déjà à jour"
+            if self.unchanged
+            else f"mise à jour de « {self.existing_title} »"
+            if self.existing_id
+            else "nouvelle réunion"
         )
         remarks = "".join(f"\n    ({r})" for r in self.remarks)
         return f"{when} — {self.title} [{action}]{remarks}"
@@ -81,9 +87,13 @@ class ImportPreview:
 class ImportResult:
     created: int
     updated: int
+    unchanged: int = 0
 
     def summary(self) -> str:
-        return f"{self.created} réunion(s) créée(s), {self.updated} mise(s) à jour."
+        text = f"{self.created} réunion(s) créée(s), {self.updated} mise(s) à jour"
+        if self.unchanged:
+            text += f", {self.unchanged} déjà à jour"
+        return text + "."
 
 
 def _text(component: Component, name: str) -> str:
@@ -108,7 +118,13 @@ def _paris(value: datetime, remarks: list[str], tzid: str | None) -> datetime:
 
 
 def _split_description(text: str) -> tuple[str, list[AgendaItemData]]:
-    """Notes, and the agenda when written as our export writes it ("1. Point (pour avis)")."""
+    """Notes, and the agenda when written as our export writes it ("1. Point (pour avis)").
+
+    The summary line our export puts first (kind, body, employer) is not a note.
+    """
+    first, _, others = text.partition("\n")
+    if is_summary_line(first):
+        text = others.strip()
     if AGENDA_HEADING not in text:
         return text, []
     before, after = text.split(AGENDA_HEADING, 1)
@@ -166,6 +182,8 @@ def _read_event(event: Component) -> InvitedMeeting | str:
         ends_at = _paris(end, [], tzid) if isinstance(end, datetime) else None
         if end is None and event.get("DURATION") is not None:
             ends_at = starts_at + event.get("DURATION").dt
+        if _text(event, NO_END).upper() == "TRUE":
+            ends_at = None  # written by our export for calendars only
     else:
         starts_at, ends_at = datetime.combine(start, time(0, 0)), None
         remarks.append("événement sur la journée entière : heure à préciser")
@@ -239,6 +257,7 @@ def read_invitation_bytes(store: Store, raw: bytes, name: str = "Le fichier") ->
         existing = find_by_uid(store, found.uid) if found.uid else None
         if existing is not None:
             found.existing_id, found.existing_title = existing.id, existing.title
+            found.unchanged = _updated(existing, found) == existing
         meetings.append(found)
     if not meetings:
         reasons = " ; ".join(skipped[:3])
@@ -255,42 +274,74 @@ def _body_for(employer: EmployerData, title: str) -> int | None:
     return None
 
 
+def _updated(existing: MeetingData, invited: InvitedMeeting) -> MeetingData:
+    """`existing` as the invitation changes it: what an invitation says (title, time,
+    place); the follow-up, and an agenda or notes already typed, stay as they were."""
+    return replace(
+        existing,
+        title=invited.title,
+        place=invited.place or existing.place,
+        starts_at=invited.starts_at,
+        ends_at=invited.ends_at,
+        agenda=existing.agenda or invited.agenda,
+        notes=existing.notes if existing.notes.strip() else invited.notes,
+    )
+
+
+def _refused(invited: InvitedMeeting, error: UserError) -> UserError:
+    """The event named, and the promise kept: nothing of the file was recorded."""
+    message = error.message[:1].lower() + error.message[1:]
+    return UserError(
+        f"Événement « {invited.title} » du {day_month_year(invited.starts_at)} : {message} "
+        "Rien n'a été importé : corrigez l'événement dans votre agenda, puis réessayez."
+    )
+
+
 def apply_import(store: Store, preview: ImportPreview, employer_id: int) -> ImportResult:
     """Create the new meetings for `employer_id`, update those already known by UID.
 
-    An update changes what an invitation says (title, time, place); the follow-up, and
-    an agenda already typed, stay as they were.
+    All or nothing: one transaction, so an event refused halfway leaves every meeting as
+    it was. A meeting the invitation would not change is not saved again (our own export
+    read back changes nothing, not even the date of last change).
     """
     employer = get_employer(store, employer_id)
     assert employer.id is not None
-    created = updated = 0
-    for invited in preview.meetings:
-        existing = find_by_uid(store, invited.uid) if invited.uid else None
-        if existing is not None:
-            existing.title, existing.place = invited.title, invited.place or existing.place
-            existing.starts_at, existing.ends_at = invited.starts_at, invited.ends_at
-            if not existing.agenda:
-                existing.agenda = invited.agenda
-            if not existing.notes.strip():
-                existing.notes = invited.notes
-            save_meeting(store, existing)
-            updated += 1
-            continue
-        body_id = _body_for(employer, invited.title)
-        save_meeting(
-            store,
-            MeetingData(
-                employer_id=employer.id,
-                kind=MeetingKind.PLENARY if body_id else MeetingKind.INFORMATION,
-                title=invited.title,
-                starts_at=invited.starts_at,
-                ends_at=invited.ends_at,
-                body_id=body_id,
-                place=invited.place,
-                notes=invited.notes,
-                agenda=invited.agenda,
-                ics_uid=invited.uid,
-            ),
-        )
-        created += 1
-    return ImportResult(created, updated)
+    created = updated = unchanged = 0
+    with store.transaction():
+        for invited in preview.meetings:
+            try:
+                outcome = _apply_one(store, employer, invited)
+            except UserError as error:
+                raise _refused(invited, error) from error
+            created += outcome == "created"
+            updated += outcome == "updated"
+            unchanged += outcome == "unchanged"
+    return ImportResult(created, updated, unchanged)
+
+
+def _apply_one(store: Store, employer: EmployerData, invited: InvitedMeeting) -> str:
+    assert employer.id is not None
+    existing = find_by_uid(store, invited.uid) if invited.uid else None
+    if existing is not None:
+        changed = _updated(existing, invited)
+        if changed == existing:
+            return "unchanged"
+        save_meeting(store, changed)
+        return "updated"
+    body_id = _body_for(employer, invited.title)
+    save_meeting(
+        store,
+        MeetingData(
+            employer_id=employer.id,
+            kind=MeetingKind.PLENARY if body_id else MeetingKind.INFORMATION,
+            title=invited.title,
+            starts_at=invited.starts_at,
+            ends_at=invited.ends_at,
+            body_id=body_id,
+            place=invited.place,
+            notes=invited.notes,
+            agenda=invited.agenda,
+            ics_uid=invited.uid,
+        ),
+    )
+    return "created"

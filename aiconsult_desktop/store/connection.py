@@ -7,9 +7,10 @@ A file that is not ours is never modified: we check before migrating.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +29,22 @@ class Store:
     engine: Engine
     path: Path | None
     _factory: sessionmaker[Session]
+    _local: threading.local = field(default_factory=threading.local, repr=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on error.
 
         Database failures a user can meet (locked file, read-only disk, full disk) become
-        a StoreError with a French sentence; nothing half-written is kept.
+        a StoreError with a French sentence; nothing half-written is kept. Inside
+        `transaction()` (same thread), it is a step of that larger unit: flushed, not
+        committed.
         """
+        outer: Session | None = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer
+            outer.flush()
+            return
         session = self._factory()
         try:
             yield session
@@ -48,6 +57,23 @@ class Store:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Many service calls as ONE unit of work: an import applies whole or not at all.
+
+        The services called inside (save_meeting…) share this session, on this thread
+        only; the first error anywhere rolls everything back. Nested calls join it.
+        """
+        if getattr(self._local, "session", None) is not None:
+            yield self._local.session
+            return
+        with self.session() as session:
+            self._local.session = session
+            try:
+                yield session
+            finally:
+                self._local.session = None
 
     def close(self) -> None:
         optimize(self.engine)
