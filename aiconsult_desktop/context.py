@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiconsult_desktop.paths import DATABASE_FILE, LOG_FILE, prepare_data_dir, resolve_data_dir
-from aiconsult_desktop.store import Store, open_store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads on first use: the window paints first
+    from aiconsult_desktop.store import Store
 
 
 def open_user_store(data_dir: str | os.PathLike[str] | None = None) -> Store:
+    from aiconsult_desktop.store import open_store
+
     directory = prepare_data_dir(resolve_data_dir(data_dir))
     return open_store(directory / DATABASE_FILE)
 

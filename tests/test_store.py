@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from aiconsult_desktop.context import open_user_store
 from aiconsult_desktop.errors import StoreError
@@ -117,3 +117,27 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
         differences = compare_metadata(context, Base.metadata)
     store.close()
     assert differences == []
+
+
+def test_revisions_read_without_alembic_match_alembic(tmp_path: Path) -> None:
+    """Start-up skips Alembic when the base is at the head read from the scripts: that
+    head and the known revisions must be Alembic's own, or a base would stay behind."""
+    from alembic.script import ScriptDirectory
+
+    from aiconsult_desktop.store import migrate, revisions
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert revisions.head_revision() == head_revision()
+    assert revisions.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    # A base one revision behind is still brought to the head.
+    path = tmp_path / "behind.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        migrate.upgrade(connection, str(scripts.get_revision(head_revision()).down_revision))
+    engine.dispose()
+    store = open_store(path)
+    with store.engine.connect() as check:
+        assert check.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            head_revision()
+        )
+    store.close()

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, inspect, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, inspect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from aiconsult_desktop.errors import DamagedStoreError, StoreError
 from aiconsult_desktop.identity import current_user
-from aiconsult_desktop.store import migrate
+from aiconsult_desktop.store import revisions
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -146,7 +146,7 @@ def inspect_file(path: Path) -> None:
             )
         if "alembic_version" in tables:
             current = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            if current is not None and current[0] not in migrate.known_revisions():
+            if current is not None and current[0] not in revisions.known_revisions():
                 raise DamagedStoreError(
                     f"La base « {where} » a été créée par une version plus récente "
                     "d'AIConsult Desktop. Installez la dernière version de l'application ; "
@@ -172,10 +172,21 @@ def inspect_file(path: Path) -> None:
         connection.close()
 
 
+def schema_revision(connection: Connection) -> str | None:
+    """The base's Alembic revision, read with one SELECT (None for a new base)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def _migrate(engine: Engine) -> None:
+    """Bring the base to the head revision; Alembic is imported only when it is behind."""
     try:
         with engine.begin() as connection:
-            migrate.upgrade(connection)
+            if schema_revision(connection) != revisions.head_revision():
+                from aiconsult_desktop.store import migrate
+
+                migrate.upgrade(connection)
     except exc.OperationalError as error:
         raise StoreError(describe_operational_error(error)) from error
     optimize(engine)
@@ -262,8 +273,8 @@ def open_server_store(url: str, password: str | None = None) -> Store:
                     f"La base {where} contient déjà les tables d'un autre programme ; "
                     "elle n'a pas été modifiée. Demandez une base vide dédiée."
                 )
-            current = migrate.current_revision(connection)
-            if current is not None and current not in migrate.known_revisions():
+            current = schema_revision(connection)
+            if current is not None and current not in revisions.known_revisions():
                 raise StoreError(
                     f"La base {where} a été mise à jour par une version plus récente "
                     "d'AIConsult Desktop. Installez la dernière version."

@@ -1,8 +1,15 @@
-"""The main window: a sidebar of pages, each in its own module."""
+"""The main window: a sidebar of pages, each in its own module.
+
+The window paints before the store exists (`MainWindow()` then `attach(store)`): the
+sidebar and an empty frame per page are plain Qt, so the first paint waits for neither
+SQLAlchemy nor the export libraries. Each page module is imported and built the first
+time it is shown (or asked for, e.g. `window.questions`).
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -16,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.resources_path import resource
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.store import Store
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
@@ -27,6 +36,25 @@ QListWidget#sidebar::item:hover { background: #3b4450; }
 QListWidget#sidebar::item:selected { background: #444e5c; color: #ffffff;
                                      border-left: 4px solid #d63031; }
 """
+
+
+class PageSpec(NamedTuple):
+    """Where a page lives, so the sidebar can show it before its module is imported."""
+
+    attribute: str
+    title: str
+    module: str
+    cls: str
+
+
+PAGES = (
+    PageSpec("dashboard", "Tableau de bord", "dashboard", "DashboardPage"),
+    PageSpec("meetings", "Calendrier", "meetings", "MeetingsPage"),
+    PageSpec("questions", "Questions", "questions", "QuestionsPage"),
+    PageSpec("statements", "Déclarations", "statements", "StatementsPage"),
+    PageSpec("employers", "Employeurs et instances", "employers", "EmployersPage"),
+    PageSpec("settings", "Paramètres", "settings", "SettingsPage"),
+)
 
 
 class Page(Protocol):
@@ -48,16 +76,10 @@ class MainWindow(QMainWindow):
     data_changed = Signal()
     """Any page that saved something emits this; the window refreshes the visible page."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from aiconsult_desktop.ui.pages.dashboard import DashboardPage
-        from aiconsult_desktop.ui.pages.employers import EmployersPage
-        from aiconsult_desktop.ui.pages.meetings import MeetingsPage
-        from aiconsult_desktop.ui.pages.questions import QuestionsPage
-        from aiconsult_desktop.ui.pages.settings import SettingsPage
-        from aiconsult_desktop.ui.pages.statements import StatementsPage
-
-        self.store = store
+        self.store: Store | None = None
+        self._built: dict[int, QWidget] = {}
         self.setWindowTitle("AIConsult Desktop")
         self.resize(1200, 780)
 
@@ -68,25 +90,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.dashboard = DashboardPage(store, self)
-        self.meetings = MeetingsPage(store, self)
-        self.questions = QuestionsPage(store, self)
-        self.statements = StatementsPage(store, self)
-        self.employers = EmployersPage(store, self)
-        self.settings = SettingsPage(store, self)
-        self.pages: list[QWidget] = [
-            self.dashboard,
-            self.meetings,
-            self.questions,
-            self.statements,
-            self.employers,
-            self.settings,
-        ]
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)  # type: ignore[attr-defined]
-            item.setToolTip(f"{page.title} (Ctrl+{number})")  # type: ignore[attr-defined]
+        for number, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # the page's frame until it is first shown
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number}"))
             shortcut.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
@@ -107,15 +115,52 @@ class MainWindow(QMainWindow):
         self.addAction(quit_action)
 
         self.data_changed.connect(self._refresh_current)
-        self.show_page(0)
-        self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+        self.sidebar.setCurrentRow(0)
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """The store is open: build and fill the visible page, start the reminders."""
         from aiconsult_desktop.ui.reminders import Reminders
 
+        self.store = store
+        self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+        self._on_row_changed(max(self.sidebar.currentRow(), 0))
         self.reminders = Reminders(self)
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page, built if need be (tests and `open_page` index into this)."""
+        return [self.page(index) for index in range(len(PAGES))]
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, imported and built on first use."""
+        built = self._built.get(index)
+        if built is not None:
+            return built
+        assert self.store is not None, "pages are built once the store is attached"
+        spec = PAGES[index]
+        module = import_module(f"aiconsult_desktop.ui.pages.{spec.module}")
+        built = getattr(module, spec.cls)(self.store, self)
+        self._built[index] = built
+        frame = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, built)
+        self.stack.removeWidget(frame)
+        frame.deleteLater()
+        self.stack.setCurrentIndex(current)
+        return built
+
+    def __getattr__(self, name: str) -> Any:
+        """`window.questions` and the like: the page, built on first use."""
+        for index, spec in enumerate(PAGES):
+            if spec.attribute == name:
+                return self.page(index)
+        raise AttributeError(name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every page saves; when one cannot, the user chooses."""
-        for index, page in enumerate(self.pages):
+        for index, page in sorted(self._built.items()):
             if page.leave():  # type: ignore[attr-defined]
                 continue
             self.show_page(index)
@@ -138,14 +183,20 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self._refresh_current()
+        if self.store is None:  # still opening: the page's frame, filled once attached
+            self.stack.setCurrentIndex(row)
+            return
+        page = self.page(row)
+        self.stack.setCurrentWidget(page)
+        page.refresh()  # type: ignore[attr-defined]
 
     def _refresh_current(self) -> None:
-        page = self.stack.currentWidget()
-        page.refresh()  # type: ignore[attr-defined]
+        if self.store is None:
+            return
+        self.stack.currentWidget().refresh()  # type: ignore[attr-defined]
 
     def open_page(self, page: QWidget) -> None:
         """Switch to `page` (used by pages that link to one another)."""
-        self.show_page(self.pages.index(page))
+        index = next(i for i, built in self._built.items() if built is page)
+        self.show_page(index)
         page.setFocus(Qt.FocusReason.OtherFocusReason)
