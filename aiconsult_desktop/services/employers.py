@@ -14,6 +14,7 @@ from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
 from aiconsult_desktop.services.records import BodyData, EmployerData
 from aiconsult_desktop.services.rows import load_row
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.ai_models import AiTool
 from aiconsult_desktop.store.models import Body, Employer, Meeting, Question, Statement
 
 
@@ -119,10 +120,11 @@ class Dependents:
     meetings: int
     questions: int
     statements: int
+    ai_tools: int = 0
 
     @property
     def total(self) -> int:
-        return self.meetings + self.questions + self.statements
+        return self.meetings + self.questions + self.statements + self.ai_tools
 
     def describe(self) -> str:
         parts = []
@@ -132,6 +134,8 @@ class Dependents:
             parts.append(f"{self.questions} question(s)")
         if self.statements:
             parts.append(f"{self.statements} déclaration(s)")
+        if self.ai_tools:
+            parts.append(f"{self.ai_tools} outil(s) d'IA (avec leur historique et leur suivi)")
         return ", ".join(parts)
 
 
@@ -155,6 +159,10 @@ def employer_dependents(store: Store, employer_id: int) -> Dependents:
                 .where(Statement.meeting_id.in_(meeting_ids))
             )
             or 0,
+            ai_tools=session.scalar(
+                select(func.count()).select_from(AiTool).where(AiTool.employer_id == employer_id)
+            )
+            or 0,
         )
 
 
@@ -168,6 +176,8 @@ def delete_employer(store: Store, employer_id: int, *, cascade: bool = False) ->
                 f"L'employeur « {row.name} » a encore {dependents.describe()}. "
                 "Supprimez-les d'abord, ou confirmez la suppression de l'ensemble."
             )
+        for tool in session.scalars(select(AiTool).where(AiTool.employer_id == employer_id)):
+            session.delete(tool)
         meeting_ids = list(
             session.scalars(select(Meeting.id).where(Meeting.employer_id == employer_id))
         )

@@ -60,3 +60,48 @@ def delete_legal_ground(store: Store, ground_id: int) -> None:
         row = session.get(LegalGround, ground_id)
         if row is not None:
             session.delete(row)
+
+
+# The AI tools register (issue 10) cites these labels of the library; the texts
+# themselves are library rows (seeded by migrations 0004 and 0008, then the users'), so
+# a correction made in the library reaches every paragraph written afterwards.
+CST_REMIT = "Compétences du CST"
+TJ_NANTERRE = "TJ Nanterre : déploiement de l'IA avant la fin de la consultation"
+AI_ACT_CONSULTATION = "AI Act : sans préjudice de l'information-consultation"
+AI_ACT_ARTICLES = (
+    "AI Act : information des représentants du personnel",
+    "AI Act : analyse d'impact sur les droits fondamentaux",
+    "AI Act : maîtrise de l'IA",
+    "AI Act : obligations de transparence",
+    "AI Act : interdiction de la reconnaissance des émotions au travail",
+    "AI Act : interdiction de la notation sociale",
+)
+
+# The union's demands on a tool that runs before its consultation is over (seed 001:
+# « avis préalable du CST … avec des réponses aux questions posées », suspension until
+# the consultation ends). Each is (text, the ground its footnote cites; "when_running":
+# only for a tool in use). Data, not code: wording a union may want to change.
+AI_TOOL_DEMANDS: tuple[tuple[str, str, bool], ...] = (
+    (
+        "un avis préalable du CST avant toute mise en œuvre de l'outil, avec des réponses "
+        "écrites aux questions posées",
+        CST_REMIT,
+        False,
+    ),
+    (
+        "l'information-consultation des représentants du personnel que le règlement "
+        "européen sur l'IA réaffirme",
+        AI_ACT_CONSULTATION,
+        False,
+    ),
+    (
+        "la suspension de l'outil jusqu'à la clôture de la consultation",
+        TJ_NANTERRE,
+        True,
+    ),
+)
+
+
+def grounds_by_label(store: Store) -> dict[str, LegalGroundData]:
+    """The library keyed by label, for texts that cite grounds by name."""
+    return {ground.label: ground for ground in list_legal_grounds(store)}

@@ -248,11 +248,18 @@ def check_followup_dates(data: MeetingData) -> None:
         )
 
 
-def delete_meeting(store: Store, meeting_id: int, *, with_statements: bool = False) -> None:
-    """Delete a meeting; its statements go only when the user confirmed it.
+def delete_meeting(
+    store: Store, meeting_id: int, *, with_statements: bool = False, with_evidence: bool = False
+) -> None:
+    """Delete a meeting; its statements go only when the user confirmed it, and so does
+    the evidence it gives to the AI tools register (`ai_register.meeting_evidence` says
+    which items lose it, for the confirmation).
 
     Questions first put at this meeting stay, with their date.
     """
+    from aiconsult_desktop.services.ai_register import meeting_evidence
+
+    losses = [] if with_evidence else meeting_evidence(store, meeting_id)
     with store.session() as session:
         row = load_row(session, Meeting, meeting_id)
         statements = list(
@@ -262,6 +269,13 @@ def delete_meeting(store: Store, meeting_id: int, *, with_statements: bool = Fal
             raise UserError(
                 f"La réunion « {row.title} » a {len(statements)} déclaration(s). "
                 "Supprimez-les d'abord, ou confirmez leur suppression avec la réunion."
+            )
+        if losses:
+            shown = " ; ".join(loss.describe() for loss in losses[:5])
+            more = f" et {len(losses) - 5} autre(s)" if len(losses) > 5 else ""
+            raise UserError(
+                f"La réunion « {row.title} » sert de preuve dans le registre des outils d'IA "
+                f"({shown}{more}). Confirmez sa suppression : ces éléments perdront leur preuve."
             )
         for statement in statements:
             session.delete(statement)

@@ -20,6 +20,9 @@ NAMES: dict[str, tuple[str, str]] = {
     "meeting": ("La réunion", "Cette réunion"),
     "question": ("La question", "Cette question"),
     "statement": ("La déclaration", "Cette déclaration"),
+    "ai_tool": ("La fiche de l'outil d'IA", "Cette fiche d'outil d'IA"),
+    "ai_tool_event": ("L'étape", "Cette étape"),
+    "agenda_item": ("Le point de l'ordre du jour", "Ce point de l'ordre du jour"),
 }
 
 

@@ -273,3 +273,7 @@ def __getattr__(name: str) -> object:
     if name in _STATEMENT_MODELS:
         return getattr(_statement_models, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# The AI tools register (issue 10), same habit: its tables join this metadata.
+from aiconsult_desktop.store import ai_models as _ai_models  # noqa: E402, F401

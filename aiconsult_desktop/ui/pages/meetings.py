@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel
 
 from aiconsult_desktop.services import dossiers, employers, meetings
+from aiconsult_desktop.services.ai_register import meeting_evidence
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
@@ -147,12 +148,18 @@ class MeetingsPage(RecordPage[MeetingData]):
                 f"\n\nElle a {count} {noun}, qui seront supprimées avec elle. "
                 "Les questions posées à cette réunion sont conservées."
             )
+        losses = attempt(self, lambda: meeting_evidence(self.store, record.id or 0))
+        if losses:
+            listed = "\n".join(f"– {loss.describe()}" for loss in losses)
+            text += f"\n\nElle sert de preuve dans le registre des outils d'IA :\n{listed}"
         if not dialogs.confirm(self, "Supprimer la réunion", text, destructive=True):
             return False
         meeting_id = record.id
 
         def delete() -> bool:
-            meetings.delete_meeting(self.store, meeting_id, with_statements=count > 0)
+            meetings.delete_meeting(
+                self.store, meeting_id, with_statements=count > 0, with_evidence=True
+            )
             return True
 
         return attempt(self, delete) is not None

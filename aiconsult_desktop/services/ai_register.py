@@ -1,0 +1,270 @@
+"""Reading the AI tools register with each tool's computed status (issue 10).
+
+The status (headline, pending questions, alerts, « en infraction », checklist) comes from
+`domain.ai_status`, fed here with what the store knows: the rules of the tool's
+employer, the states the union recorded, the votes on the agenda items linked to the
+tool (the committee's opinion is derived from them, never copied), and the open
+questions of the tool's dossier for that employer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aiconsult_desktop.domain.ai_status import (
+    ItemRecord,
+    ItemState,
+    OpinionGiven,
+    tool_status,
+)
+from aiconsult_desktop.domain.ai_tools import AiActClass, LifeStage, ToolFacts, ToolKind
+from aiconsult_desktop.domain.enums import BodyKind, DatePrecision, QuestionState
+from aiconsult_desktop.domain.followup import Opinion
+from aiconsult_desktop.domain.french import day_month_year, on_phrase
+from aiconsult_desktop.services.ai_records import (
+    AiToolData,
+    EvidenceLoss,
+    ItemStateData,
+    LifeEventData,
+)
+from aiconsult_desktop.services.ai_rules import rules_for_employer
+from aiconsult_desktop.services.ai_tools import to_life_event
+from aiconsult_desktop.services.rows import not_found
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.ai_models import AiTool, AiToolAgendaItem, AiToolEvent, AiToolItem
+from aiconsult_desktop.store.models import (
+    AgendaItem,
+    Body,
+    Dossier,
+    Employer,
+    Meeting,
+    Question,
+)
+
+OPEN_STATES = [s.value for s in QuestionState if s.is_open]
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """« Réunion technique sur l'IA, le 11 décembre 2024 »: a meeting named as evidence."""
+    month_only = meeting.date_precision == DatePrecision.MONTH.value
+    return f"{meeting.title}, {on_phrase(meeting.starts_at, month_only)}"
+
+
+def _evidence(session: Session, row: AiToolItem) -> str:
+    parts = []
+    if row.agenda_item_id is not None:
+        item = session.get(AgendaItem, row.agenda_item_id)
+        if item is not None:
+            meeting = session.get(Meeting, item.meeting_id)
+            where = f" ({meeting_label(meeting)})" if meeting else ""
+            parts.append(f"point « {item.title} »{where}")
+    if row.meeting_id is not None:
+        meeting = session.get(Meeting, row.meeting_id)
+        if meeting is not None:
+            parts.append(meeting_label(meeting))
+    if row.question_id is not None:
+        question = session.get(Question, row.question_id)
+        if question is not None:
+            text = question.text if len(question.text) <= 90 else question.text[:89] + "…"
+            parts.append(f"question du {day_month_year(question.asked_on)} « {text} »")
+    if row.document:
+        parts.append(f"document « {row.document} »")
+    return " ; ".join(parts)
+
+
+def _item_record(session: Session, row: AiToolItem) -> ItemStateData:
+    return ItemStateData(
+        tool_id=row.tool_id,
+        rule_key=row.rule_key,
+        state=ItemState(row.state),
+        on=row.on,
+        meeting_id=row.meeting_id,
+        agenda_item_id=row.agenda_item_id,
+        question_id=row.question_id,
+        document=row.document,
+        note=row.note,
+        id=row.id,
+        evidence=_evidence(session, row),
+    )
+
+
+def _event_record(session: Session, row: AiToolEvent) -> LifeEventData:
+    meeting = session.get(Meeting, row.meeting_id) if row.meeting_id else None
+    event = to_life_event(row)
+    return LifeEventData(
+        tool_id=row.tool_id,
+        stage=event.stage,
+        on=row.on,
+        precision=event.precision,
+        learned_from=event.learned_from,
+        meeting_id=row.meeting_id,
+        source=row.source,
+        id=row.id,
+        meeting_title=meeting_label(meeting) if meeting else "",
+        when=event.when(),
+    )
+
+
+def _opinions(session: Session, tool_id: int) -> list[OpinionGiven]:
+    """Votes recorded on the « pour avis » items linked to the tool, with their body."""
+    rows = session.execute(
+        select(AgendaItem, Meeting, Body)
+        .join(AiToolAgendaItem, AiToolAgendaItem.agenda_item_id == AgendaItem.id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Body, Body.id == Meeting.body_id)
+        .where(
+            AiToolAgendaItem.tool_id == tool_id,
+            AgendaItem.kind == "opinion",
+            AgendaItem.opinion.is_not(None),
+        )
+    )
+    return [
+        OpinionGiven(
+            BodyKind(body.kind),
+            meeting.starts_at.date(),
+            Opinion(item.opinion).label,
+            f"vote sur le point « {item.title} » ({meeting_label(meeting)})",
+            DatePrecision(meeting.date_precision),
+        )
+        for item, meeting, body in rows
+    ]
+
+
+def _record(session: Session, row: AiTool, has_f3sct: bool) -> AiToolData:
+    employer = session.get(Employer, row.employer_id)
+    dossier = session.get(Dossier, row.dossier_id) if row.dossier_id else None
+    events = [_event_record(session, e) for e in row.events]
+    items = [_item_record(session, i) for i in sorted(row.items, key=lambda i: i.rule_key)]
+    facts = ToolFacts(
+        kind=ToolKind(row.kind),
+        ai_class=AiActClass(row.ai_class),
+        personal_data=row.personal_data,
+        changes_organisation=row.changes_organisation,
+        affects_working_conditions=row.affects_working_conditions,
+        decisions_about_people=row.decisions_about_people,
+        has_f3sct=has_f3sct,
+    )
+    asked: list[date] = []
+    if row.dossier_id is not None:
+        asked = list(
+            session.scalars(
+                select(Question.asked_on).where(
+                    Question.dossier_id == row.dossier_id,
+                    Question.employer_id == row.employer_id,
+                    Question.state.in_(OPEN_STATES),
+                )
+            )
+        )
+    status = tool_status(
+        rules_for_employer(session, row.employer_id),
+        facts,
+        [ItemRecord(i.rule_key, i.state, i.on, i.evidence, i.note) for i in items],
+        [to_life_event(e) for e in row.events],
+        _opinions(session, row.id),
+        asked,
+    )
+    return AiToolData(
+        employer_id=row.employer_id,
+        name=row.name,
+        vendor=row.vendor,
+        purpose=row.purpose,
+        services=row.services,
+        agents_count=row.agents_count,
+        kind=facts.kind,
+        personal_data=row.personal_data,
+        changes_organisation=row.changes_organisation,
+        affects_working_conditions=row.affects_working_conditions,
+        decisions_about_people=row.decisions_about_people,
+        ai_class=facts.ai_class,
+        ai_class_reason=row.ai_class_reason,
+        dossier_id=row.dossier_id,
+        notes=row.notes,
+        id=row.id,
+        version=row.version,
+        employer_name=employer.name if employer else "",
+        dossier_title=dossier.title if dossier else "",
+        events=events,
+        items=items,
+        agenda_item_ids=sorted(link.agenda_item_id for link in row.agenda_links),
+        status=status,
+    )
+
+
+def _with_f3sct(session: Session) -> set[int]:
+    return set(session.scalars(select(Body.employer_id).where(Body.kind == BodyKind.F3SCT.value)))
+
+
+def get_tool(store: Store, tool_id: int) -> AiToolData:
+    """One tool with its life, its recorded states and its computed status."""
+    with store.session() as session:
+        row = session.get(AiTool, tool_id)
+        if row is None:
+            raise not_found(AiTool, tool_id)
+        return _record(session, row, row.employer_id in _with_f3sct(session))
+
+
+def list_tools(
+    store: Store,
+    *,
+    employer_id: int | None = None,
+    stage: LifeStage | None = None,
+    in_breach: bool | None = None,
+) -> list[AiToolData]:
+    """The register, by employer then tool name, with each tool's computed status.
+
+    Filters: one employer; the current stage (latest step of the tool's life); only the
+    tools « en infraction » (True) or only the others (False).
+    """
+    with store.session() as session:
+        query = select(AiTool).join(Employer).order_by(Employer.name, AiTool.name)
+        if employer_id is not None:
+            query = query.where(AiTool.employer_id == employer_id)
+        f3sct = _with_f3sct(session)
+        found = [_record(session, row, row.employer_id in f3sct) for row in session.scalars(query)]
+    return [
+        tool
+        for tool in found
+        if tool.status is not None
+        and (stage is None or tool.status.stage is stage)
+        and (in_breach is None or tool.status.in_breach is in_breach)
+    ]
+
+
+def meeting_evidence(store: Store, meeting_id: int) -> list[EvidenceLoss]:
+    """What deleting a meeting would take from the register: the checklist items it (or
+    one of its agenda items) proves, the opinions derived from its votes, and the life
+    steps learned there. The GUI asks before deleting when this is not empty."""
+    with store.session() as session:
+        agenda_ids = list(
+            session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id))
+        )
+        losses: list[EvidenceLoss] = []
+        names = {t.id: t.name for t in session.scalars(select(AiTool))}
+        labels: dict[int, dict[str, str]] = defaultdict(dict)
+        for row in session.scalars(
+            select(AiToolItem).where(
+                (AiToolItem.meeting_id == meeting_id) | AiToolItem.agenda_item_id.in_(agenda_ids)
+            )
+        ):
+            tool = session.get(AiTool, row.tool_id)
+            assert tool is not None
+            if not labels[tool.employer_id]:
+                labels[tool.employer_id] = {
+                    r.key: r.label for r in rules_for_employer(session, tool.employer_id)
+                }
+            label = labels[tool.employer_id].get(row.rule_key) or row.rule_key
+            losses.append(EvidenceLoss(tool.name, f"preuve de « {label} »"))
+        for link in session.scalars(
+            select(AiToolAgendaItem).where(AiToolAgendaItem.agenda_item_id.in_(agenda_ids))
+        ):
+            losses.append(EvidenceLoss(names[link.tool_id], "point de l'ordre du jour lié"))
+        for event in session.scalars(
+            select(AiToolEvent).where(AiToolEvent.meeting_id == meeting_id)
+        ):
+            stage = LifeStage(event.stage).label
+            losses.append(EvidenceLoss(names[event.tool_id], f"source de l'étape « {stage} »"))
+        return losses
