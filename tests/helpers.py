@@ -78,3 +78,9 @@ def small_dossier(store: Store) -> dict[str, int]:
         "question": question.id,
         "statement": statement.id,
     }
+
+
+def plain(text: str) -> str:
+    """Exported text with French typography undone (no-break spaces, ’), for tests that
+    check the words; tests of the typography itself read the raw text."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2019", "'")

@@ -11,7 +11,19 @@ import pytest
 
 
 def rendered_pages(soffice: str, pdftotext: str, path: Path, work: Path) -> list[str]:
-    """Convert `path` to PDF with LibreOffice and return each page's text, spaces folded."""
+    """Convert `path` to PDF with LibreOffice and return each page's text, spaces folded
+    and apostrophes straight (the words, not their typography: see `rendered_text`)."""
+    return [
+        " ".join(page.split()).replace("\u2019", "'")
+        for page in rendered_text(soffice, pdftotext, path, work).split("\f")
+        if page.strip()
+    ]
+
+
+def rendered_text(soffice: str, pdftotext: str, path: Path, work: Path) -> str:
+    """Convert `path` (a .docx) to PDF with LibreOffice; return the PDF's text as
+    pdftotext lays it out: lines as printed, pages apart by form feeds, no-break spaces
+    kept."""
     out, profile = work / "pdf", work / "lo-profile"
     command = [
         soffice,
@@ -38,7 +50,11 @@ def rendered_pages(soffice: str, pdftotext: str, path: Path, work: Path) -> list
         pytest.fail("LibreOffice did not convert the document within 120 s")
     pdf = out / f"{path.stem}.pdf"
     assert pdf.is_file(), errors.decode(errors="replace")
-    text = subprocess.run(
+    return pdf_text(pdftotext, pdf)
+
+
+def pdf_text(pdftotext: str, pdf: Path) -> str:
+    """The PDF's text, lines as printed (pdftotext keeps no-break spaces)."""
+    return subprocess.run(
         [pdftotext, str(pdf), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode("utf-8")
-    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]

@@ -17,6 +17,7 @@ from aiconsult_desktop.services import meetings, question_events, questions
 from aiconsult_desktop.services.question_exports import TABLE_HEADERS, export_questions
 from aiconsult_desktop.services.records import QuestionEventData
 from aiconsult_desktop.store import Store
+from tests.helpers import plain
 from tests.rendering import rendered_pages
 from tests.test_cli import aiconsult
 
@@ -46,7 +47,7 @@ def test_word_register_of_one_employer(
     _with_history(demo_store)
     target = export_questions(demo_store, tmp_path / "q.docx", employer_name="Région", today=TODAY)
     document = Document(str(target))
-    texts = [p.text for p in document.paragraphs]
+    texts = [plain(p.text) for p in document.paragraphs]
     assert texts[0] == "QUESTIONS RESTÉES SANS RÉPONSE"
     assert "Déploiement de l'IA" in texts
     items = [t for t in texts if "(Posée le" in t]

@@ -21,7 +21,7 @@ from aiconsult_desktop.services.pack_export import export_meeting_pack
 from aiconsult_desktop.services.records import StatementData
 from aiconsult_desktop.services.statement_settings import set_letterhead
 from aiconsult_desktop.store import Store
-from tests.helpers import small_dossier
+from tests.helpers import plain, small_dossier
 
 REDEVABILITE = "Le terme de redevabilité est la traduction française"
 MAY_STATEMENT = 4  # the demo's 15 May 2025 statement, with its footnote
@@ -65,9 +65,9 @@ def test_runs_styles_lists_and_footnotes_read_back(store: Store, tmp_path: Path)
 
     assert path.suffix == ".docx"
     document = docx.Document(str(path))
-    paragraphs = {p.text: p for p in document.paragraphs}
+    paragraphs = {plain(p.text): p for p in document.paragraphs}
     assert paragraphs["Nos constats"].style.name == "Heading 1"
-    runs = {r.text: r for r in paragraphs["Un texte gras, italique et souligné."].runs}
+    runs = {plain(r.text): r for r in paragraphs["Un texte gras, italique et souligné."].runs}
     assert runs["gras"].bold and runs["italique"].italic and runs["souligné"].underline
     assert paragraphs["une puce avec note"].style.name == "List Bullet"
     assert paragraphs["Une citation annotée"].style.name == "Quote"
@@ -85,7 +85,7 @@ def test_runs_styles_lists_and_footnotes_read_back(store: Store, tmp_path: Path)
 def test_pending_questions_block_is_numbered_with_its_dates(store: Store, tmp_path: Path) -> None:
     ids = small_dossier(store)
     path = export_statement(store, ids["statement"], tmp_path / "q.docx", with_questions=True)
-    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    texts = [plain(p.text) for p in docx.Document(str(path)).paragraphs]
     assert "Questions en attente de réponse" in texts
     assert (
         "Quel calendrier de consultation du CST sur l'outil d'IA ? "
@@ -100,7 +100,7 @@ def test_an_empty_statement_is_refused_with_a_message(store: Store, tmp_path: Pa
         export_statement(store, empty, tmp_path / "vide.docx")
     # In a meeting pack it gets a placeholder instead.
     pack = export_meeting_pack(store, ids["meeting"], tmp_path / "pack.docx")
-    assert "(texte non rédigé)" in [p.text for p in docx.Document(str(pack)).paragraphs]
+    assert "(texte non rédigé)" in [plain(p.text) for p in docx.Document(str(pack)).paragraphs]
 
 
 def test_a_renamed_pdf_letterhead_falls_back_with_a_french_notice(
@@ -137,7 +137,7 @@ def test_the_meeting_pack_orders_statements_by_agenda_then_questions(
     demo_store: Store, tmp_path: Path
 ) -> None:
     path = export_meeting_pack(demo_store, 4, tmp_path / "pack-mai.docx")
-    texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text]
+    texts = [plain(p.text) for p in docx.Document(str(path)).paragraphs if plain(p.text)]
     assert texts[0] == "DÉCLARATIONS CGT — RÉUNION D'INFORMATION DU 15 MAI 2025"
     assert texts.index("Questions posées lors de la réunion") > texts.index(
         "Exigence de transparence et redevabilité"
@@ -187,7 +187,7 @@ def test_every_export_renders_in_libreoffice_with_its_footnotes(
         text = subprocess.run(
             [pdftotext, str(pdf), "-"], capture_output=True, check=True, timeout=60
         ).stdout.decode()
-        pages[pdf.stem] = " ".join(text.split())
+        pages[pdf.stem] = plain(" ".join(text.split()))
     for name in ("mai", "pack"):
         assert REDEVABILITE in pages[name]
         assert "Exigence de transparence et redevabilité" in pages[name]

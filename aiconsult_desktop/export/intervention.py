@@ -14,81 +14,37 @@ union's letterhead lacks it, replaced by direct formatting, so any `.docx` works
 
 from __future__ import annotations
 
-import io
 import logging
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
-from docx.section import _Footer, _Header
 from docx.shared import Cm, Length, Pt
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
 from aiconsult_desktop.domain.markdown_doc import Block, BlockKind, Span, plain_text
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
+from aiconsult_desktop.domain.typography import glue_spans, typeset
 from aiconsult_desktop.export.document import InterventionDocument
-from aiconsult_desktop.export.docx_fields import add_page_of_pages
+from aiconsult_desktop.export.docx_bidi import is_right_to_left, set_bidi
 from aiconsult_desktop.export.docx_io import open_template, save_document
 from aiconsult_desktop.export.docx_metadata import scrub_package, set_core_properties
 from aiconsult_desktop.export.docx_runs import append_run
 from aiconsult_desktop.export.docx_styles import find_style
 from aiconsult_desktop.export.docx_text import clean_for_docx, one_line_for_docx
 from aiconsult_desktop.export.footnotes import FootnoteWriter
+from aiconsult_desktop.export.page_frame import fill_footer, fill_header
 
 _LOG = logging.getLogger(__name__)
 
 EXCERPT_MENTION = "Extrait"
-LOGO_HEIGHT = Cm(1.2)
-LOGO_MAX_WIDTH = Cm(5)
 QUESTIONS_HEADING = "Questions en attente de réponse"
-# w:rPr children that follow w:position in the schema's sequence.
-_AFTER_POSITION = (
-    "w:sz",
-    "w:szCs",
-    "w:highlight",
-    "w:u",
-    "w:effect",
-    "w:bdr",
-    "w:shd",
-    "w:fitText",
-    "w:vertAlign",
-    "w:rtl",
-    "w:cs",
-    "w:em",
-    "w:lang",
-    "w:eastAsianLayout",
-    "w:specVanish",
-    "w:oMath",
-)
-# w:pPr children that follow w:bidi in the schema's sequence.
-_AFTER_BIDI = (
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
 
 
 @dataclass(frozen=True)
@@ -207,8 +163,8 @@ class InterventionWriter:
             paragraph.paragraph_format.first_line_indent = -Cm(0.5)
             return paragraph
         paragraph, p = self._new_paragraph(style)
-        if _is_right_to_left(plain_text(spans)):
-            _set_bidi(p)
+        if is_right_to_left(plain_text(spans)):
+            set_bidi(p)
         if num_id is not None:
             num_pr = p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
@@ -236,8 +192,8 @@ class InterventionWriter:
     def finish(self, organisation: str, title: str, logo: Path | None = None) -> None:
         """Header, footer and document properties, once everything is written."""
         organisation = one_line_for_docx(organisation)
-        self._fill_header(organisation, _read_logo(logo))
-        self._fill_footer()
+        fill_header(self._document, organisation, logo, self._style("Header"))
+        fill_footer(self._document, self._style("Footer"))
         set_core_properties(self._document, author=organisation, title=one_line_for_docx(title))
         scrub_package(self._document)
 
@@ -265,8 +221,8 @@ class InterventionWriter:
         fallback = look if style is None and look.style != "Normal" else None
         paragraph, p = self._new_paragraph(style)
         text = content if isinstance(content, str) else plain_text(content)
-        if _is_right_to_left(text):
-            _set_bidi(p)
+        if is_right_to_left(text):
+            set_bidi(p)
         if fallback is not None:
             fmt = paragraph.paragraph_format
             if fallback.alignment is not None:
@@ -283,36 +239,43 @@ class InterventionWriter:
         return paragraph
 
     def _inline(self, p: CT_P, spans: tuple[Span, ...], fallback: _Look | None) -> None:
-        """Runs for `spans`, with their bold, italics, underline and footnotes."""
+        """Runs for `spans`, with their bold, italics, underline and footnotes, in French
+        typography (`domain.typography`): the stored text is never changed."""
         bold = fallback.bold if fallback else False
         italic = fallback.italic if fallback else False
         size = fallback.size if fallback else None
-        for span in spans:
+        texts = glue_spans([span.text for span in spans])
+        before = ""
+        for span, text in zip(spans, texts, strict=True):
             if span.note is not None:
                 self._add_note(p, span.note)
-            else:
-                append_run(
-                    p,
-                    span.text,
-                    bold=bold or span.bold,
-                    italic=italic or span.italic,
-                    underline=span.underline,
-                    size=size,
-                )
+                continue
+            append_run(
+                p,
+                typeset(text, before),
+                bold=bold or span.bold,
+                italic=italic or span.italic,
+                underline=span.underline,
+                size=size,
+            )
+            before = text
 
     def _add_note(self, p: CT_P, spans: tuple[Span, ...]) -> None:
         note = self._notes.add(p)
         size = Pt(9) if self._notes.needs_direct_size else None
-        for span in spans:
+        texts = glue_spans([span.text for span in spans])
+        before = ""
+        for span, text in zip(spans, texts, strict=True):
             if span.note is None:
                 append_run(
                     note,
-                    span.text,
+                    typeset(text, before),
                     bold=span.bold,
                     italic=span.italic,
                     underline=span.underline,
                     size=size,
                 )
+                before = text
 
     def _new_paragraph(self, style: BaseStyle | None = None) -> tuple[Paragraph, CT_P]:
         """An empty paragraph at the end of the body (python-docx's `add_paragraph`
@@ -345,38 +308,6 @@ class InterventionWriter:
                 body.remove(child)
         self._notes.drop_template_notes()
 
-    # -- header and footer ----------------------------------------------------------
-
-    def _fill_header(self, organisation: str, logo: bytes | None) -> None:
-        """Put the organisation (and logo) in the header, unless the letterhead has one."""
-        for header in _page_headers(self._document):
-            if not _is_blank(header):
-                continue
-            paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-            style = self._style("Header")
-            if style is not None and (paragraph.style is None or paragraph.style.name == "Normal"):
-                paragraph.style = style
-            size = _add_logo(paragraph, logo) if logo is not None else None
-            name = paragraph.add_run(organisation)
-            name.bold = True
-            if size is not None:
-                # The name follows the logo after an em space (a tab would land on the
-                # style's centre stop), raised to the logo's middle, not its bottom edge.
-                name.text = "\u2003" + organisation
-                _raise_run(name, Length((size[1] - Pt(7)) // 2))
-
-    def _fill_footer(self) -> None:
-        """Write "Page n / N" in the footer, unless the letterhead already has a footer."""
-        for footer in _page_footers(self._document):
-            if not _is_blank(footer):
-                continue
-            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            style = self._style("Footer")
-            if style is not None:
-                paragraph.style = style
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            add_page_of_pages(paragraph)
-
 
 def _block_look(block: Block) -> _Look:
     if block.kind is BlockKind.HEADING:
@@ -393,91 +324,3 @@ def _style_numbering(style: BaseStyle) -> int | None:
         return int(values[0]) if values else None
     except ValueError:
         return None
-
-
-def _is_right_to_left(text: str) -> bool:
-    """True when the first letter with a direction is Arabic or Hebrew (or alike)."""
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction == "L":
-            return False
-        if direction in ("R", "AL"):
-            return True
-    return False
-
-
-def _set_bidi(p: CT_P) -> None:
-    pPr = p.get_or_add_pPr()
-    pPr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
-
-
-def _page_headers(document: DocxDocument) -> list[_Header]:
-    section = document.sections[-1]
-    headers = [section.header]
-    if section.different_first_page_header_footer:
-        headers.append(section.first_page_header)
-    return headers
-
-
-def _page_footers(document: DocxDocument) -> list[_Footer]:
-    section = document.sections[-1]
-    footers = [section.footer]
-    if section.different_first_page_header_footer:
-        footers.append(section.first_page_footer)
-    return footers
-
-
-def _is_blank(part: _Header | _Footer) -> bool:
-    """Nothing printed: no text, picture, shape or field."""
-    if part.is_linked_to_previous:
-        return True
-    visible = part.part.element.xpath(
-        ".//w:t[normalize-space()] | .//w:drawing | .//w:pict | .//w:object"
-        " | .//w:fldSimple | .//w:fldChar"
-    )
-    return not visible
-
-
-def _read_logo(path: Path | None) -> bytes | None:
-    """The logo's bytes if it is an image Word can show; `None` otherwise (logged)."""
-    if path is None:
-        return None
-    try:
-        blob = Path(path).read_bytes()
-    except OSError:
-        _LOG.warning("logo %s unreadable, exported without it", path, exc_info=True)
-        return None
-    try:
-        image = Image.from_blob(blob)
-        if image.px_width <= 0 or image.px_height <= 0:
-            raise ValueError("empty image")
-    except Exception:
-        # The user picked any file as a logo; whatever the image parser raises, the
-        # statement is exported without the logo rather than not at all.
-        _LOG.warning("logo %s is not a usable image, exported without it", path, exc_info=True)
-        return None
-    return blob
-
-
-def _add_logo(paragraph: Paragraph, blob: bytes) -> tuple[Length, Length] | None:
-    """Add the logo at a modest height; return its size, or `None` if it failed."""
-    image = Image.from_blob(blob)
-    ratio = image.px_width / image.px_height
-    height = LOGO_HEIGHT
-    width = Length(int(height * ratio))
-    if width > LOGO_MAX_WIDTH:
-        width = LOGO_MAX_WIDTH
-        height = Length(int(width / ratio))
-    try:
-        paragraph.add_run().add_picture(io.BytesIO(blob), width=width, height=height)
-    except Exception:
-        _LOG.warning("logo could not be placed, exported without it", exc_info=True)
-        return None
-    return width, height
-
-
-def _raise_run(run: Run, offset: Length) -> None:
-    """Raise `run` above the baseline by `offset` (`w:position`, in half-points)."""
-    position = OxmlElement("w:position")
-    position.set(qn("w:val"), str(round(offset.pt * 2)))
-    run.element.get_or_add_rPr().insert_element_before(position, *_AFTER_POSITION)

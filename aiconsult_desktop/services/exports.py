@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from aiconsult_desktop.domain.enums import MeetingKind, StatementKind
-from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase
+from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase, month_year
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.export.document import InterventionDocument
@@ -38,10 +38,7 @@ def build_document(
 ) -> InterventionDocument:
     short = organisation.short_name or organisation.name
     heading = statement_heading(statement, meeting, short)
-    signed_on = day_month_year(today or date.today())
-    place_date = (
-        f"{organisation.place}, le {signed_on}" if organisation.place else f"Le {signed_on}"
-    )
+    place_date = place_date_line(organisation.place, *signing_date(statement, meeting, today))
     logo = Path(organisation.logo_path) if organisation.logo_path else None
     return InterventionDocument(
         heading=heading,
@@ -55,6 +52,27 @@ def build_document(
         logo_path=logo,
         pending_questions=pending_questions,
     )
+
+
+def signing_date(
+    statement: StatementData, meeting: MeetingData | None, today: date | None = None
+) -> tuple[date, bool]:
+    """The date a statement is signed: the day it was read (set by the user), else its
+    meeting's date, else (no meeting) the day of export. True when only the month is
+    known (a meeting planned "en mars 2025")."""
+    if statement.read_on is not None:
+        return statement.read_on, False
+    if meeting is not None:
+        return meeting.starts_at.date(), meeting.month_only
+    return today or date.today(), False
+
+
+def place_date_line(place: str, when: date, month_only: bool = False) -> str:
+    """ "Nantes, le 5 juin 2025", "Nantes, mars 2025", "Le 5 juin 2025", "Mars 2025"."""
+    if month_only:
+        phrase = month_year(when)
+        return f"{place}, {phrase}" if place else phrase[0].upper() + phrase[1:]
+    return f"{place}, le {day_month_year(when)}" if place else f"Le {day_month_year(when)}"
 
 
 def suggested_file_name(statement: StatementData, meeting: MeetingData) -> str:

@@ -21,6 +21,7 @@ from aiconsult_desktop.export.questions_docx import (
 )
 from aiconsult_desktop.services import question_events
 from aiconsult_desktop.services.employers import find_employer, list_employers
+from aiconsult_desktop.services.exports import place_date_line
 from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.questions import QuestionFilter, list_page
 from aiconsult_desktop.services.records import EmployerData, QuestionData, QuestionEventData
@@ -113,9 +114,7 @@ def build_questions_document(
         subtitle=f"{employer.name} — état au {signed_on}",
         groups=list(groups.values()),
         organisation_name=organisation.name,
-        place_date=(
-            f"{organisation.place}, le {signed_on}" if organisation.place else f"Le {signed_on}"
-        ),
+        place_date=place_date_line(organisation.place, today),
         signature=organisation.signature or (f"Les élu·es {short}" if short else ""),
         logo_path=Path(organisation.logo_path) if organisation.logo_path else None,
     )
