@@ -86,18 +86,14 @@ def fill_footer(document: DocxDocument, style: BaseStyle | None) -> None:
 
 def _page_headers(document: DocxDocument) -> list[_Header]:
     section = document.sections[-1]
-    headers = [section.header]
-    if section.different_first_page_header_footer:
-        headers.append(section.first_page_header)
-    return headers
+    first = section.different_first_page_header_footer
+    return [section.header, section.first_page_header] if first else [section.header]
 
 
 def _page_footers(document: DocxDocument) -> list[_Footer]:
     section = document.sections[-1]
-    footers = [section.footer]
-    if section.different_first_page_header_footer:
-        footers.append(section.first_page_footer)
-    return footers
+    first = section.different_first_page_header_footer
+    return [section.footer, section.first_page_footer] if first else [section.footer]
 
 
 def _is_blank(part: _Header | _Footer) -> bool:
