@@ -261,6 +261,8 @@ class ToolStatus:
     """One sentence per legal duty owed and known not done (the headline's CST item aside)."""
     in_breach: bool
     items: tuple[ChecklistItem, ...] = field(default_factory=tuple)
+    named_key: str | None = None
+    """The CST item the headline already names (« sans avis du CST »), if any."""
 
     @property
     def open_items(self) -> tuple[ChecklistItem, ...]:
@@ -292,4 +294,5 @@ def tool_status(
         alerts=alerts,
         in_breach=running and any(i.breach for i in items),
         items=tuple(items),
+        named_key=named,
     )
