@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,10 +50,21 @@ def local_database(store: Store) -> Path:
     return store.path
 
 
+# A union office PC runs the app for years: the log keeps the last few MB, never more.
+LOG_MAX_BYTES = 2 * 1024 * 1024
+LOG_BACKUPS = 3
+
+
 def setup_logging(data_dir: Path) -> Path:
-    """Unexpected errors go to a log file in the data dir; users never see a traceback."""
+    """Unexpected errors go to a log file in the data dir; users never see a traceback.
+
+    The file rotates (aiconsult.log, then .1 … .3, 2 MB each) so years of use never fill
+    the disk of the shared PC.
+    """
     log_path = data_dir / LOG_FILE
-    handler = logging.FileHandler(log_path, encoding="utf-8", delay=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
