@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import StatementState
+from aiconsult_desktop.export import pdf
 from aiconsult_desktop.services import statements
 from aiconsult_desktop.services.statement_versions import list_versions
 from aiconsult_desktop.store import Store
@@ -206,7 +207,7 @@ def test_word_export_from_the_editor_has_the_real_footnote(
 def test_pdf_export_is_disabled_with_the_reason_without_libreoffice(
     qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(statements_page, "find_soffice", lambda: None)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     window = make_window(qtbot, demo_store)
     page = window.statements
     assert not page.pdf_button.isEnabled()

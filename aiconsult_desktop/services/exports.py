@@ -166,6 +166,13 @@ def letterhead_or_default(store: Store, notices: list[str] | None = None) -> Pat
     return path
 
 
+def pdf_unavailable() -> str | None:
+    """Why "Exporter en PDF" cannot work on this PC (LibreOffice missing), else None."""
+    from aiconsult_desktop.export import pdf
+
+    return pdf.UNAVAILABLE if pdf.find_soffice() is None else None
+
+
 def export_statement_pdf(
     store: Store,
     statement_id: int,
@@ -174,7 +181,10 @@ def export_statement_pdf(
     with_questions: bool = False,
     notices: list[str] | None = None,
 ) -> Path:
-    """The Word intervention converted by LibreOffice, saved at `target` (".pdf")."""
+    """The Word intervention converted by LibreOffice, saved at `target` (".pdf").
+
+    LibreOffice takes seconds: the window runs this off the GUI thread.
+    """
     import shutil
     import tempfile
 

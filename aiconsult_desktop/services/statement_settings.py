@@ -57,3 +57,14 @@ def set_words_per_minute(store: Store, value: int) -> None:
 
 def reading_minutes(words: int, words_per_minute: int) -> float:
     return words / max(words_per_minute, 1)
+
+
+def check_letterhead(path: Path) -> tuple[str, list[str]]:
+    """("", missing styles' French names) for a usable letterhead; (message, []) if not.
+
+    Paramètres asks before keeping a letterhead, and says what it lacks; the export asks
+    again before using it (the file may have changed since).
+    """
+    from aiconsult_desktop.export.letterhead import check_letterhead as check
+
+    return check(path)

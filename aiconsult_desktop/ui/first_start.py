@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aiconsult_desktop.services.demo import load_demo
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.transfer import is_empty
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.guard import attempt
 
 INTRO = (

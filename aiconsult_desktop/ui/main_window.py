@@ -26,7 +26,7 @@ from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import dialogs
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.store import Store
+    from aiconsult_desktop.services.opening import Store
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from aiconsult_desktop.errors import DamagedStoreError, UserError
 from aiconsult_desktop.paths import DATABASE_FILE
 from aiconsult_desktop.services.backups import BackupInfo, latest_good_backup, recover_from_backup
-from aiconsult_desktop.store import Store, open_store
+from aiconsult_desktop.services.opening import Store, open_store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.locale import date_time
 
@@ -80,8 +80,8 @@ def open_configured_store(data_dir: Path, parent: QWidget | None = None) -> Stor
     A server that cannot be reached is not a dead end: the user may open the local base.
     """
     from aiconsult_desktop.passwords import get_password
+    from aiconsult_desktop.services.opening import open_server_store
     from aiconsult_desktop.services.server_config import load_settings
-    from aiconsult_desktop.store import open_server_store
     from aiconsult_desktop.ui.server_dialog import ask_password
 
     try:

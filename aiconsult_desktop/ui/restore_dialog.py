@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.services.backups import BackupInfo, list_backups, make_backup, restore_backup
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.recovery import backup_summary

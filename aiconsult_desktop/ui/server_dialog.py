@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.passwords import NO_KEYRING, get_password, keyring_available, set_password
 from aiconsult_desktop.services import transfer
+from aiconsult_desktop.services.opening import Store, open_server_store
 from aiconsult_desktop.services.server_config import ServerSettings, load_settings, save_settings
-from aiconsult_desktop.store import Store, open_server_store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.services.legal_grounds import list_legal_grounds, save_legal_ground
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.services.statement_blocks import answer_phrase
 from aiconsult_desktop.services.statement_records import (
@@ -34,7 +35,6 @@ from aiconsult_desktop.services.statement_records import (
     StatementVersionData,
     TemplateData,
 )
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import FRENCH, long_date

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from aiconsult_desktop.export.letterhead import check_letterhead
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.statement_settings import (
+    check_letterhead,
     get_letterhead,
     get_words_per_minute,
     set_letterhead,
     set_words_per_minute,
 )
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.domain.deadlines import Rule, default_rule
 from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.body_rules import BodyRulesData, Settings, save_body_rules
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.guard import attempt
 
 NUMBER_RULES = (

@@ -32,6 +32,7 @@ from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.meetings import list_meetings
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.question_trend import pending_by_month
 from aiconsult_desktop.services.questions import count_open_questions
@@ -43,7 +44,6 @@ from aiconsult_desktop.services.records import (
 )
 from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.services.transfer import is_empty
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year

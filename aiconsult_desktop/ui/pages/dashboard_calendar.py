@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from aiconsult_desktop.domain.deadlines import Whose
 from aiconsult_desktop.services.deadlines import upcoming
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.locale import long_date
 
 DAYS = 30

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from aiconsult_desktop.services.dossiers import delete_dossier, list_dossiers, save_dossier
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import DossierData
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt_done
 from aiconsult_desktop.ui.pages.record_editor import RecordEditor, buddy

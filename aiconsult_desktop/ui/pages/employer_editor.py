@@ -35,8 +35,8 @@ from aiconsult_desktop.services.employers import (
     list_employers,
     save_employer,
 )
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import BodyData, EmployerData
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.record_editor import ID_ROLE, RecordEditor, buddy

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.pages.dossier_editor import DossierEditor
 from aiconsult_desktop.ui.pages.employer_editor import EmployerEditor
 from aiconsult_desktop.ui.widgets import page_heading

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 
 from aiconsult_desktop.services import dossiers, employers, meetings
 from aiconsult_desktop.services.ai_register import meeting_evidence
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import MeetingData
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     Column,

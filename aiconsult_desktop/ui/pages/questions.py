@@ -19,9 +19,9 @@ from aiconsult_desktop.services import (
     question_events,
     questions,
 )
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData, QuestionEventData
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import NarrowColumns, SearchProxy, add_shortcut, button, fit_columns
 from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     ChangeTracker,

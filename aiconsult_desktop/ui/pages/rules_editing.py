@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from aiconsult_desktop.domain.deadlines import BodyRules
 from aiconsult_desktop.services.body_rules import BodyRulesData, get_body_rules
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.body_rules_dialog import BodyRulesDialog
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.organisation import get_organisation, save_organisation
 from aiconsult_desktop.services.records import OrganisationData
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.locale import long_date

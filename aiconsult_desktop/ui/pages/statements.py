@@ -9,8 +9,6 @@ with the current text and restored.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -20,8 +18,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from aiconsult_desktop.errors import UserError
-from aiconsult_desktop.export.pdf import UNAVAILABLE, convert_to_pdf, find_soffice
 from aiconsult_desktop.services import exports, meetings, statements
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.pack_export import export_meeting_pack
 from aiconsult_desktop.services.records import MeetingData, QuestionData, StatementData
 from aiconsult_desktop.services.statement_blocks import (
@@ -33,7 +31,6 @@ from aiconsult_desktop.services.statement_records import LegalGroundData, Templa
 from aiconsult_desktop.services.statement_settings import get_words_per_minute
 from aiconsult_desktop.services.statement_templates import list_templates, save_as_template
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions, restore_version
-from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.forms import (
@@ -97,7 +94,7 @@ class StatementsPage(RecordPage[StatementData]):
         self._save_reason = ""
         self.dialog: QDialog | None = None
         """The editor's dialog open now (versions, templates…), for tests to drive."""
-        self._pdf_job: Future[list[Path]] | None = None
+        self._pdf_job: Future[Path] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1)
         self.meeting_filter = IdCombo()
         self.meeting_filter.setMinimumContentsLength(34)
@@ -111,9 +108,10 @@ class StatementsPage(RecordPage[StatementData]):
         self.pdf_button = button(
             "Exporter en P&DF…", "Exporter la déclaration en PDF (Ctrl+Maj+E)", self.export_pdf
         )
-        if find_soffice() is None:
+        unavailable = exports.pdf_unavailable()
+        if unavailable:
             self.pdf_button.setEnabled(False)
-            self.pdf_button.setToolTip(UNAVAILABLE)
+            self.pdf_button.setToolTip(unavailable)
         self.pack_button = button(
             "Dossier pour le P&V…",
             "Toutes les déclarations de la réunion et ses questions, en un document Word",
@@ -402,9 +400,11 @@ class StatementsPage(RecordPage[StatementData]):
         dialogs.show_info(self, said, "Dossier pour le PV")
 
     def export_pdf(self) -> None:
-        """Word first (here, fast), then LibreOffice's conversion off the GUI thread."""
-        if find_soffice() is None:
-            dialogs.show_error(self, UNAVAILABLE)
+        """Save if needed, ask where, then write the Word file and convert it off the GUI
+        thread (`exports.export_statement_pdf`, as the CLI does)."""
+        unavailable = exports.pdf_unavailable()
+        if unavailable:
+            dialogs.show_error(self, unavailable)
             return
         if self._pdf_job is not None:
             return
@@ -415,18 +415,7 @@ class StatementsPage(RecordPage[StatementData]):
         path = self._ask_target(statement, "Exporter en PDF", ".pdf")
         if path is None:
             return
-        target = exports.with_suffix(path, ".pdf")
-        work = Path(tempfile.mkdtemp(prefix="aiconsult-pdf-"))
         notices: list[str] = []
-        docx = attempt(
-            self,
-            lambda: exports.export_statement(
-                self.store, statement_id, work / f"{target.stem}.docx", notices=notices
-            ),
-        )
-        if docx is None:
-            shutil.rmtree(work, ignore_errors=True)
-            return
         self.progress = QProgressDialog("Conversion en PDF par LibreOffice…", "", 0, 0, self)
         self.progress.setCancelButton(None)  # type: ignore[arg-type]
         self.progress.setWindowTitle("Export PDF")
@@ -434,7 +423,9 @@ class StatementsPage(RecordPage[StatementData]):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.show()
         self.pdf_button.setEnabled(False)
-        self._pdf_job = self._executor.submit(convert_to_pdf, [docx])
+        self._pdf_job = self._executor.submit(
+            exports.export_statement_pdf, self.store, statement_id, path, notices=notices
+        )
         timer = QTimer(self)
         timer.setInterval(100)
 
@@ -448,20 +439,10 @@ class StatementsPage(RecordPage[StatementData]):
             self.progress.close()
             self.pdf_button.setEnabled(True)
             try:
-                (pdf,) = job.result()
-                shutil.move(pdf, target)
+                target = job.result()
             except UserError as error:
                 dialogs.show_error(self, error.message)
                 return
-            except OSError:
-                dialogs.show_error(
-                    self,
-                    f"Impossible d'enregistrer « {target.name} » : le fichier est peut-être "
-                    "ouvert, ou le dossier protégé en écriture.",
-                )
-                return
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
             self._export_dir = target.parent
             said = "\n\n".join([f"La déclaration a été exportée en PDF :\n{target}", *notices])
             dialogs.show_info(self, said, "Export PDF")
