@@ -37,4 +37,13 @@ class DamagedStoreError(StoreError):
 
 
 class ConflictError(UserError):
-    """Someone else saved the same record since it was opened (shared base)."""
+    """Someone else saved the same record since it was opened (shared base).
+
+    `kept` is the record where the refused text was kept (a copy of a statement or a
+    question), for the editor to move onto: later saves then go to the copy, not into a
+    new conflict and a new copy at each autosave.
+    """
+
+    def __init__(self, message: str, kept: object | None = None) -> None:
+        super().__init__(message)
+        self.kept = kept

@@ -59,15 +59,25 @@ def time_hm(value: datetime) -> str:
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
 
-def conflict_message(what: str, changed_at: datetime, changed_by: str = "") -> str:
+def conflict_message(
+    what: str, changed_at: datetime, changed_by: str = "", *, feminine: bool = True
+) -> str:
     """Refusing a save because someone else saved first (optimistic locking).
 
-    `changed_at` is naive UTC, as stored; users read their own local time.
+    `changed_at` is naive UTC, as stored; users read their own local time. `what` is
+    « Cette réunion », « Cet employeur »…, `feminine` its agreement.
     """
     local = changed_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
     who = f" par « {changed_by} »" if changed_by else ""
+    e = "e" if feminine else ""
     return (
-        f"{what} a été modifiée{who} depuis que vous l'avez ouverte "
+        f"{what} a été modifié{e}{who} depuis que vous l'avez ouvert{e} "
         f"(le {day_month_year(local)} à {time_hm(local)}). Votre version n'a pas remplacé "
         "la sienne."
     )
+
+
+def unsaved_copy_label(user: str) -> str:
+    """What marks the copy keeping a text refused by a conflict: « (version de Marie non
+    enregistrée) », after a statement's title or before a question's text."""
+    return f"(version de {user} non enregistrée)"

@@ -12,7 +12,7 @@ from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
 from aiconsult_desktop.services.records import BodyData, EmployerData
-from aiconsult_desktop.services.rows import load_row
+from aiconsult_desktop.services.rows import check_version, load_row, touch
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.ai_models import AiTool
 from aiconsult_desktop.store.models import Body, Employer, Meeting, Question, Statement
@@ -25,6 +25,7 @@ def to_record(row: Employer) -> EmployerData:
         short_name=row.short_name,
         bodies=[BodyData(id=b.id, kind=BodyKind(b.kind), name=b.name) for b in row.bodies],
         answer_deadline_days=row.answer_deadline_days,
+        version=row.version,
     )
 
 
@@ -89,6 +90,8 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
             session.add(row)
         else:
             row = _load(session, data.id)
+            check_version(row, data.version)
+            touch(row)  # its bodies are part of it: a bodies-only edit counts
             row.name, row.short_name = name, short_name
         row.answer_deadline_days = check_deadline_days(data.answer_deadline_days)
         kept = {b.id for b in bodies if b.id is not None}

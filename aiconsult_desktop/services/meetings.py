@@ -17,7 +17,7 @@ from aiconsult_desktop.services.records import (
     MeetingDocumentData,
     VotesData,
 )
-from aiconsult_desktop.services.rows import load_row, not_found
+from aiconsult_desktop.services.rows import check_version, load_row, not_found, touch
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import (
     AgendaItem,
@@ -27,7 +27,6 @@ from aiconsult_desktop.store.models import (
     MeetingAttendee,
     MeetingDocument,
     Statement,
-    utc_now,
 )
 
 VOTE_FIELDS = tuple(VotesData.__dataclass_fields__)
@@ -47,6 +46,7 @@ def _agenda_record(item: AgendaItem) -> AgendaItemData:
 def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: int) -> MeetingData:
     return MeetingData(
         id=row.id,
+        version=row.version,
         updated_at=row.updated_at,
         employer_id=row.employer_id,
         body_id=row.body_id,
@@ -157,6 +157,7 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             session.add(row)
         else:
             row = load_row(session, Meeting, data.id, options=[selectinload(Meeting.agenda)])
+            check_version(row, data.version)
         uid = data.ics_uid.strip()
         if uid and uid != row.ics_uid:
             row.ics_uid = _free_uid(session, uid, data.id)
@@ -186,8 +187,9 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
             kept.append(target)
         row.agenda = kept
         # Agenda-only edits leave the meeting's columns untouched: stamp it anyway, so a
-        # re-exported invitation carries a higher SEQUENCE.
-        row.updated_at = utc_now()
+        # re-exported invitation carries a higher SEQUENCE and others' stale copies are
+        # refused.
+        touch(row)
         row.convocation_received_on = data.convocation_received_on
         row.documents_received_on = data.documents_received_on
         row.minutes_received_on = data.minutes_received_on

@@ -18,6 +18,7 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import QuestionState
+from aiconsult_desktop.domain.french import unsaved_copy_label
 from aiconsult_desktop.domain.question_state import (
     Event,
     EventKind,
@@ -26,7 +27,8 @@ from aiconsult_desktop.domain.question_state import (
     is_overdue,
 )
 from aiconsult_desktop.domain.text import long_text
-from aiconsult_desktop.errors import ValidationError
+from aiconsult_desktop.errors import ConflictError, ValidationError
+from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.services import question_events
 from aiconsult_desktop.services.question_search import (
     fts_count,
@@ -35,7 +37,7 @@ from aiconsult_desktop.services.question_search import (
     text_condition,
 )
 from aiconsult_desktop.services.records import QuestionData
-from aiconsult_desktop.services.rows import check_version, load_row, not_found
+from aiconsult_desktop.services.rows import check_version, kept_in_copy, load_row, not_found
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question, QuestionEvent
 
@@ -271,7 +273,18 @@ def save_question(store: Store, data: QuestionData) -> QuestionData:
             field="text",
         )
     answer = long_text(data.answer, "Réponse", required=False)
-    state = QuestionState(data.state)
+    rest = (answer, QuestionState(data.state))
+    try:
+        return _save_question(store, data, text, *rest)
+    except ConflictError as conflict:  # as for statements: both texts survive
+        mark = unsaved_copy_label(current_user())
+        copy = _save_question(store, replace(data, id=None, version=0), f"{mark} {text}", *rest)
+        raise kept_in_copy(conflict, copy, f"la question n° {copy.id}, « {mark} »") from conflict
+
+
+def _save_question(
+    store: Store, data: QuestionData, text: str, answer: str, state: QuestionState
+) -> QuestionData:
     with store.session() as session:
         _check_links(session, data)
         if data.id is None:

@@ -53,6 +53,8 @@ class EmployerData:
     bodies: list[BodyData] = field(default_factory=list)
     id: int | None = None
     answer_deadline_days: int = DEFAULT_ANSWER_DEADLINE_DAYS
+    version: int = 0
+    """The edit counter read (0: not read first, no who-saved-last check)."""
 
     def body(self, body_id: int | None) -> BodyData | None:
         return next((b for b in self.bodies if b.id == body_id), None)
@@ -129,6 +131,8 @@ class MeetingData:
     ics_uid: str = ""
     """Stable iCalendar UID; empty on a new meeting (the store makes one)."""
     id: int | None = None
+    version: int = 0
+    """The edit counter read (0: not read first, no who-saved-last check)."""
     # Filled on read.
     updated_at: datetime | None = None
     """Last saved (UTC): iCalendar LAST-MODIFIED and SEQUENCE."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from aiconsult_desktop.domain.french import conflict_message
 from aiconsult_desktop.errors import ConflictError, NotFoundError
-from aiconsult_desktop.store.models import Base
+from aiconsult_desktop.store.models import Base, utc_now
 
 M = TypeVar("M", bound=Base)
 
@@ -37,8 +38,16 @@ def not_found(model: type[Base], row_id: int) -> NotFoundError:
     return NotFoundError(f"{NAMES[model.__tablename__][0]} n° {row_id} n'existe pas (ou plus).")
 
 
+MASCULINE = frozenset({"employer", "dossier"})
+
+
 def check_version(row: Base, seen_version: int) -> None:
-    """Optimistic locking: refuse to overwrite a save made since the user opened the record."""
+    """Optimistic locking: refuse to overwrite a save made since the user opened the record.
+
+    The one check of every record people edit side by side on a shared server (employers,
+    meetings, questions, statements: `store.models.SavedBy`). `seen_version` 0 is a
+    caller that did not read the record first (an import, a script): no check.
+    """
     current = getattr(row, "version")  # noqa: B009
     if seen_version and current != seen_version:
         raise ConflictError(
@@ -46,5 +55,21 @@ def check_version(row: Base, seen_version: int) -> None:
                 NAMES[row.__tablename__][1],
                 row.updated_at,  # type: ignore[attr-defined]
                 getattr(row, "updated_by", ""),
+                feminine=row.__tablename__ not in MASCULINE,
             )
         )
+
+
+def kept_in_copy(conflict: ConflictError, copy: object, where: str) -> ConflictError:
+    """The refusal once the refused text is saved in `copy` (named by `where`), which the
+    editor moves onto: one conflict, one copy, however often the editor saves after."""
+    return ConflictError(
+        f"{conflict.message} Votre texte est gardé dans une copie : {where}.", kept=copy
+    )
+
+
+def touch(row: Base) -> None:
+    """Count a save that changed only related rows (agenda, bodies) as an edit of `row`:
+    its version moves on and who saved it is stamped, so others' stale copies are refused."""
+    row.updated_at = utc_now()  # type: ignore[attr-defined]
+    flag_modified(row, "updated_at")

@@ -7,11 +7,12 @@ from dataclasses import replace
 from sqlalchemy import Select, select
 
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
+from aiconsult_desktop.domain.french import unsaved_copy_label
 from aiconsult_desktop.domain.text import long_text, required_line
 from aiconsult_desktop.errors import ConflictError, ValidationError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.services.records import StatementData
-from aiconsult_desktop.services.rows import check_version, load_row, not_found
+from aiconsult_desktop.services.rows import check_version, kept_in_copy, load_row, not_found
 from aiconsult_desktop.services.statement_versions import REOPENED, record_version
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import AgendaItem, Dossier, Employer, Meeting, Statement
@@ -79,12 +80,10 @@ def save_statement(store: Store, data: StatementData, *, reason: str = "") -> St
     try:
         return _save_statement(store, data, title, text, reason)
     except ConflictError as conflict:
-        copy_title = f"{title} (version de {current_user()} non enregistrée)"[:500]
+        copy_title = f"{title} {unsaved_copy_label(current_user())}"[:500]
         draft = replace(data, id=None, version=0, state=StatementState.DRAFT)
         copy = _save_statement(store, draft, copy_title, text, "")
-        raise ConflictError(
-            f"{conflict.message} Votre texte est gardé dans une copie : « {copy.title} »."
-        ) from conflict
+        raise kept_in_copy(conflict, copy, f"« {copy.title} »") from conflict
 
 
 def _save_statement(

@@ -16,12 +16,17 @@ from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, inspect, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
-from aiconsult_desktop.errors import DamagedStoreError, StoreError
+from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
 
 BUSY_TIMEOUT_MS = 5000
+CONFLICT_WHILE_SAVING = (
+    "Quelqu'un d'autre a enregistré le même élément au même moment. Votre version n'a pas "
+    "remplacé la sienne."
+)
 
 
 @dataclass
@@ -52,6 +57,10 @@ class Store:
         except exc.OperationalError as error:
             session.rollback()
             raise StoreError(describe_operational_error(error)) from error
+        except orm_exc.StaleDataError as error:
+            # Another save landed between this one's read and its write (version_id_col).
+            session.rollback()
+            raise ConflictError(CONFLICT_WHILE_SAVING) from error
         except BaseException:
             session.rollback()
             raise
@@ -98,7 +107,8 @@ def describe_operational_error(error: exc.OperationalError) -> str:
 
 
 def _stamp_author(session: Session, _context: object, _instances: object) -> None:
-    """Every saved question or statement says who saved it (shown on edit conflicts)."""
+    """Every saved employer, meeting, question or statement says who saved it (shown on
+    edit conflicts)."""
     author = current_user()
     for row in (*session.new, *session.dirty):
         if hasattr(row, "updated_by") and session.is_modified(row):

@@ -47,6 +47,15 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
 
 
+class SavedBy:
+    """Who-saved-last check of records people edit side by side on a shared server: an
+    edit counter (`version`, SQLAlchemy's version_id_col, so a save over a newer one is
+    refused) and who saved last (stamped by the store, named in the refusal)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
 class Organisation(Timestamped, Base):
     """The union section using the app: one row."""
 
@@ -62,8 +71,9 @@ class Organisation(Timestamped, Base):
     words_per_minute: Mapped[int] = mapped_column(Integer, default=130)
 
 
-class Employer(Timestamped, Base):
+class Employer(SavedBy, Timestamped, Base):
     __tablename__ = "employer"
+    __mapper_args__ = {"version_id_col": SavedBy.version}  # noqa: RUF012
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500), unique=True)
@@ -107,8 +117,9 @@ class Dossier(Timestamped, Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
 
-class Meeting(Timestamped, Base):
+class Meeting(SavedBy, Timestamped, Base):
     __tablename__ = "meeting"
+    __mapper_args__ = {"version_id_col": SavedBy.version}  # noqa: RUF012
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employer_id: Mapped[int] = mapped_column(

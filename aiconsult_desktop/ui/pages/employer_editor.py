@@ -323,8 +323,10 @@ class EmployerEditor(RecordEditor):
         self._update_body_buttons()
 
     def form_record(self) -> EmployerData:
+        loaded = self.current_record()
         return EmployerData(
             id=self.current_id,
+            version=loaded.version if loaded is not None else 0,
             name=self.name_edit.text(),
             short_name=self.short_name_edit.text(),
             bodies=self._body_rows(),

@@ -388,6 +388,7 @@ class MeetingForm(QWidget):
             notes=self.notes.toPlainText(),
             agenda=self.agenda.items(),
             ics_uid=self._loaded.ics_uid if self._loaded is not None else "",
+            version=self._loaded.version if self._loaded is not None else 0,
         )
         self.followup.fill(data)
         return data

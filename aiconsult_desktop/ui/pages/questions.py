@@ -24,7 +24,7 @@ from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData, QuestionEventData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import NarrowColumns, SearchProxy, add_shortcut, button, fit_columns
-from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
+from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages import question_actions, question_dialogs
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
@@ -242,8 +242,8 @@ class QuestionsPage(RecordPage[QuestionData]):
 
     def _save_editor(self) -> QuestionData | None:
         data = self.form.record(self.editing)
-        return attempt_form(
-            self, lambda: questions.save_question(self.store, data), self.form.fields
+        return self._attempt_save(
+            lambda: questions.save_question(self.store, data), self.form.fields
         )
 
     def _delete_record(self, record: QuestionData) -> bool:

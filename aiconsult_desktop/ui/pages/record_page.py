@@ -8,14 +8,17 @@ owns is the part users would notice if a page got it wrong:
   message and their text;
 - "Modifications non enregistrées" shows while the editor differs from the store;
 - a reload (after any save, or when the page is shown again) never overwrites an editor
-  with unsaved changes, and keeps the selected record selected.
+  with unsaved changes, and keeps the selected record selected;
+- a save refused because someone else saved first (shared server) is said at once; when
+  the service kept the user's text in a copy, the editor moves onto the copy, so the next
+  saves go there (one conflict, one copy).
 
 Pages supply the model's columns, the editor widgets and the service calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
@@ -40,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.errors import ConflictError
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
@@ -50,7 +54,7 @@ from aiconsult_desktop.ui.forms import (
     button,
     record_table,
 )
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_form
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -124,6 +128,29 @@ class RecordPage(QWidget, Generic[T]):
 
     def _commit_pending(self) -> None:
         """Take in an edit still open in a table cell (it would count only on focus out)."""
+
+    def _attempt_save(self, action: Callable[[], T], fields: Mapping[str, QWidget]) -> T | None:
+        """Run the service's save as `guard.attempt_form` does, conflicts through
+        `_conflicted`; None when refused (message shown)."""
+
+        def run() -> T | None:
+            try:
+                return action()
+            except ConflictError as conflict:
+                self._conflicted(conflict)
+                return None
+
+        return attempt_form(self, run, fields)
+
+    def _conflicted(self, conflict: ConflictError) -> None:
+        """Someone else saved this record first: say so now, and show the copy where the
+        service kept the user's text (with the other version beside it in the list)."""
+        dialogs.show_error(self, conflict.message)
+        if conflict.kept is None:
+            return  # the user stays on what they typed, told why it was not saved
+        self._editing = conflict.kept  # type: ignore[assignment]
+        self.tracker.clear()
+        self._announce_change()
 
     # Layout ------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
-from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.errors import ConflictError, UserError
 from aiconsult_desktop.services import exports, meetings, statements
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.pack_export import export_meeting_pack
@@ -43,7 +43,7 @@ from aiconsult_desktop.ui.forms import (
     meeting_date,
     meeting_label,
 )
-from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.statement_editor import StatementEditor
 from aiconsult_desktop.ui.statement_dialogs import (
@@ -228,12 +228,24 @@ class StatementsPage(RecordPage[StatementData]):
             return
         try:
             saved = statements.save_statement(self.store, data)
+        except ConflictError as conflict:
+            self._conflicted(conflict)  # said at once, not at the next save
+            return
         except UserError:
             return
         self._editing = saved
         self.tracker.clear()
         self.model.put_record(saved)
         self._update_empty_state()
+
+    def _conflicted(self, conflict: ConflictError) -> None:
+        """The editor reloads onto the copy of the text: the cursor stays where it was."""
+        self.autosaver.stop()
+        position = self.editor.rich.text.textCursor().position()
+        super()._conflicted(conflict)
+        cursor = self.editor.rich.text.textCursor()
+        cursor.setPosition(min(position, self.editor.rich.text.document().characterCount() - 1))
+        self.editor.rich.text.setTextCursor(cursor)
 
     def leave(self) -> bool:
         self.autosaver.stop()
@@ -482,8 +494,7 @@ class StatementsPage(RecordPage[StatementData]):
     def _save_editor(self) -> StatementData | None:
         data = self.editor.record(self.editing)
         reason = self._save_reason
-        return attempt_form(
-            self,
+        return self._attempt_save(
             lambda: statements.save_statement(self.store, data, reason=reason),
             self.editor.fields,
         )

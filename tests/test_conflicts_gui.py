@@ -1,0 +1,152 @@
+"""Two people on one PostgreSQL server editing the same record, in real windows: the one
+whose save is refused is told at once, and one conflict makes one copy of their text,
+however often the editor saves itself afterwards (issue 16, item 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.domain.enums import StatementKind
+from aiconsult_desktop.services import meetings, questions, statements
+from aiconsult_desktop.services.demo import load_demo
+from aiconsult_desktop.services.records import StatementData
+from aiconsult_desktop.store import Store, open_server_store
+from aiconsult_desktop.ui.main_window import MainWindow
+from tests.gui_support import Dialogs, make_window, type_text
+from tests.pg_server import PASSWORD, PgServer
+
+COPY = "(version de Karim non enregistrée)"
+
+
+@dataclass
+class TwoSeats:
+    """Karim's window and Marie's store, on the same server database (demo loaded)."""
+
+    window: MainWindow
+    karim: Store
+    marie: Store
+
+
+@pytest.fixture
+def seats(qtbot: QtBot, pg_server: PgServer) -> Iterator[TwoSeats]:
+    url = pg_server.url(pg_server.create_database())
+    karim, marie = open_server_store(url, PASSWORD), open_server_store(url, PASSWORD)
+    load_demo(karim)
+    window = make_window(qtbot, karim)
+    yield TwoSeats(window, karim, marie)
+    # The window goes before its store: closing it may still read or save.
+    for page in window.pages:
+        page.discard()
+    window.close()
+    karim.close()
+    marie.close()
+
+
+def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("AICONSULT_USER", name)
+
+
+def test_a_conflict_while_typing_makes_one_copy_and_is_said_at_once(
+    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, karim, marie = seats.window, seats.karim, seats.marie
+    meeting_id = meetings.list_meetings(karim)[0].id or 0
+    shared = statements.save_statement(
+        karim,
+        StatementData(meeting_id, StatementKind.INTERVENTION, "Télétravail", "Premier jet."),
+    )
+    window.open_page(window.statements)
+    page = window.statements
+    page.autosaver.idle.setInterval(50)
+    page.autosaver.max_wait.setInterval(200)
+    page.view.selectRow(page.model.row_of(shared.id))
+    assert page.editing_id() == shared.id
+
+    as_user(monkeypatch, "Marie")
+    theirs = statements.get_statement(marie, shared.id or 0)
+    statements.save_statement(marie, replace(theirs, text="Le texte de Marie."))
+
+    as_user(monkeypatch, "Karim")
+    page.editor.text.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, page.editor.text, " Karim ajoute ceci.")
+    # The first autosave after Marie's save says so, at once.
+    qtbot.waitUntil(lambda: bool(said.errors), timeout=5000)
+    assert len(said.errors) == 1
+    assert "modifiée par « Marie »" in said.errors[0]
+    assert f"« Télétravail {COPY} »" in said.errors[0]
+    assert page.editor.title.text() == f"Télétravail {COPY}"
+
+    # Typing goes on into the copy: later autosaves neither conflict nor copy again.
+    type_text(qtbot, page.editor.text, " Puis cela.")
+    qtbot.waitUntil(lambda: not page.tracker.dirty, timeout=5000)
+    type_text(qtbot, page.editor.text, " Et encore.")
+    window.open_page(window.questions)  # leaving the page saves too
+    assert len(said.errors) == 1
+
+    listed = statements.list_statements(marie)
+    copies = [s for s in listed if COPY in s.title]
+    assert len(copies) == 1
+    assert copies[0].text == "Premier jet. Karim ajoute ceci. Puis cela. Et encore."
+    assert statements.get_statement(marie, shared.id or 0).text == "Le texte de Marie."
+
+
+def test_a_refused_question_is_said_and_its_text_kept_in_a_copy(
+    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, marie = seats.window, seats.marie
+    window.open_page(window.questions)
+    page = window.questions
+    question = page.model.records()[0]
+    page.view.selectRow(page.model.row_of(question.id))
+    assert page.editing_id() == question.id
+
+    as_user(monkeypatch, "Marie")
+    theirs = questions.get_question(marie, question.id or 0)
+    questions.save_question(marie, replace(theirs, text="La question reformulée par Marie ?"))
+
+    as_user(monkeypatch, "Karim")
+    page.form.text.selectAll()
+    type_text(qtbot, page.form.text, "La question de Karim ?")
+    page.save_button.click()
+
+    assert len(said.errors) == 1 and "modifiée par « Marie »" in said.errors[0]
+    copy_id = page.editing_id()
+    assert copy_id is not None and copy_id != question.id
+    assert f"la question n° {copy_id}" in said.errors[0]
+    assert page.form.text.toPlainText() == f"{COPY} La question de Karim ?"
+    assert page.unsaved_label.text() == ""
+    # Moving on is not refused again, and nothing else is copied.
+    page.view.selectRow(page.model.row_of(question.id))
+    assert page.editing_id() == question.id
+    assert page.form.text.toPlainText() == "La question reformulée par Marie ?"
+    assert len(said.errors) == 1
+    assert [q.id for q in questions.list_questions(marie) if COPY in q.text] == [copy_id]
+
+
+def test_a_refused_meeting_is_said_and_what_was_typed_stays(
+    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, marie = seats.window, seats.marie
+    window.open_page(window.meetings)
+    page = window.meetings
+    meeting = page.model.records()[0]
+    page.view.selectRow(page.model.row_of(meeting.id))
+
+    as_user(monkeypatch, "Marie")
+    theirs = meetings.get_meeting(marie, meeting.id or 0)
+    meetings.save_meeting(marie, replace(theirs, place="Salle du conseil"))
+
+    as_user(monkeypatch, "Karim")
+    page.form.place.selectAll()
+    type_text(qtbot, page.form.place, "Salle 12")
+    page.save_button.click()
+
+    assert len(said.errors) == 1
+    assert "Cette réunion a été modifiée par « Marie »" in said.errors[0]
+    assert page.form.place.text() == "Salle 12"
+    assert meetings.get_meeting(marie, meeting.id or 0).place == "Salle du conseil"
