@@ -50,7 +50,7 @@ def test_word_register_of_one_employer(
     texts = [plain(p.text) for p in document.paragraphs]
     assert texts[0] == "QUESTIONS RESTÉES SANS RÉPONSE"
     assert "Déploiement de l'IA" in texts
-    items = [t for t in texts if "(Posée le" in t]
+    items = [t for t in texts if "— Posée le" in t]
     assert len(items) == 11  # the answered one is not "sans réponse"
     assert "relancée le 5 juin 2025" in items[0] and "sans réponse à ce jour" in items[0]
     assert document.core_properties.title == "QUESTIONS RESTÉES SANS RÉPONSE"
@@ -92,7 +92,7 @@ def test_xlsx_has_real_dates_and_state_filter(demo_store: Store, tmp_path: Path)
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Posée le"].date() == date(2024, 10, 3)  # type: ignore[union-attr]
-    assert row["Réponse"].startswith("'=SOMME")  # not run as a formula
+    assert row["Réponse"].startswith("=SOMME")  # a string cell: shown as typed, never run
     assert row["Relances"] == 1
 
 

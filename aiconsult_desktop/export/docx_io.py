@@ -69,13 +69,19 @@ def open_template(template: Path | None = None) -> DocxDocument:
 
 
 def save_document(document: DocxDocument, path: Path) -> None:
-    """Save `document` to `path` whole or not at all.
-
-    The document is written next to the target then moved over it, so a failure never
-    leaves half a file where the user's previous export was.
-    """
+    """Save `document` to `path` whole or not at all (see `write_file`)."""
     buffer = io.BytesIO()
     document.save(buffer)
+    write_file(path, buffer.getvalue())
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all: every export goes through here.
+
+    The bytes are written next to the target then moved over it, so a failure (full
+    disk, file open in Word) never leaves half a file where the user's previous export
+    was. Raises `UserError` with a sentence the user can act on.
+    """
     folder = path.parent
     if not folder.is_dir():
         raise UserError(
@@ -91,14 +97,14 @@ def save_document(document: DocxDocument, path: Path) -> None:
         handle = os.open(candidate, _CREATE_FLAGS, 0o666)
         temporary = candidate
         with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
+            stream.write(data)
         os.replace(temporary, path)
         temporary = None
     except PermissionError as exc:
         raise UserError(
             f"Impossible d'enregistrer « {path.name} » : le fichier est peut-être ouvert "
-            "dans Word, ou le dossier est protégé en écriture. Fermez-le ou choisissez "
-            "un autre emplacement."
+            "dans un autre logiciel, ou le dossier est protégé en écriture. Fermez-le ou "
+            "choisissez un autre emplacement."
         ) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:

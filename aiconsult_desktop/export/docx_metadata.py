@@ -90,7 +90,7 @@ def scrub_package(document: DocxDocument, application: str = APPLICATION) -> Non
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype in _PACKAGE_RELTYPES_TO_DROP or rel.reltype == RT.EXTENDED_PROPERTIES:
             del package.rels[rel_id]
-    blob = _APP_XML.format(application=application).encode("utf-8")
+    blob = app_properties(application)
     app_part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, package)
     package.relate_to(app_part, RT.EXTENDED_PROPERTIES)
 
@@ -107,6 +107,12 @@ def scrub_package(document: DocxDocument, application: str = APPLICATION) -> Non
     for rel_id, rel in list(settings_part.rels.items()):
         if rel.reltype in _SETTINGS_RELTYPES_TO_DROP:
             del settings_part.rels[rel_id]
+
+
+def app_properties(application: str = APPLICATION) -> bytes:
+    """`docProps/app.xml` naming the app only (no library, version or machine), for Word
+    and spreadsheet packages alike."""
+    return _APP_XML.format(application=application).encode("utf-8")
 
 
 def _package_part(document: DocxDocument, reltype: str) -> Part | None:

@@ -126,11 +126,16 @@ class InterventionWriter:
             for number, question in enumerate(doc.pending_questions, start=1):
                 spans = (Span(one_line_for_docx(question)),)
                 last = self._list_item(_NUMBERED_ITEM, spans, numbering, f"{number}. ")
-        if last is not None:
-            last.paragraph_format.keep_with_next = True  # no signature alone on a page
-        if signature := one_line_for_docx(doc.signature):
+        self.sign(doc.signature, doc.place_date, after=last)
+
+    def sign(self, signature: str, place_date: str, *, after: Paragraph | None) -> None:
+        """The signature and place/date on the right, kept on the page of `after` (the
+        last paragraph of the text): never a signature alone on a last page."""
+        if after is not None:
+            after.paragraph_format.keep_with_next = True
+        if signature := one_line_for_docx(signature):
             self._paragraph(_SIGNATURE, signature)
-        if place_date := one_line_for_docx(doc.place_date):
+        if place_date := one_line_for_docx(place_date):
             self._paragraph(_PLACE_DATE, place_date)
 
     # -- body -----------------------------------------------------------------------
@@ -184,10 +189,13 @@ class InterventionWriter:
     def paragraph(self, spans: tuple[Span, ...]) -> Paragraph:
         return self._paragraph(_NORMAL, spans)
 
-    def numbered_list(self, items: list[tuple[Span, ...]]) -> None:
+    def numbered_list(self, items: list[tuple[Span, ...]]) -> Paragraph | None:
+        """A list numbered from 1; returns its last item."""
         numbering = self._new_numbering()
+        last = None
         for number, spans in enumerate(items, start=1):
-            self._list_item(_NUMBERED_ITEM, spans, numbering, f"{number}. ")
+            last = self._list_item(_NUMBERED_ITEM, spans, numbering, f"{number}. ")
+        return last
 
     def finish(self, organisation: str, title: str, logo: Path | None = None) -> None:
         """Header, footer and document properties, once everything is written."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from aiconsult_desktop.domain.markdown_doc import Span
 from aiconsult_desktop.export.docx_io import open_template, save_document
@@ -51,21 +50,19 @@ def write_questions(doc: QuestionsDocument, path: Path, template: Path | None = 
     writer.title(doc.heading)
     if doc.subtitle:
         writer.paragraph((Span(doc.subtitle, italic=True),)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    last = None
     if not any(group.questions for group in doc.groups):
-        writer.paragraph((Span("Aucune question ne reste sans réponse."),))
+        last = writer.paragraph((Span("Aucune question ne reste sans réponse."),))
     for group in doc.groups:
         if not group.questions:
             continue
         writer.heading(1, group.title)
-        writer.numbered_list(
+        last = writer.numbered_list(
             [
-                (Span(clean_for_docx(q.text)), Span(f" ({q.status})", italic=True))
+                (Span(clean_for_docx(q.text)), Span(f" — {q.status}", italic=True))
                 for q in group.questions
             ]
         )
-    signature = writer.paragraph((Span(doc.signature, bold=True),))
-    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    signature.paragraph_format.space_before = Pt(24)
-    writer.paragraph((Span(doc.place_date),)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    writer.sign(doc.signature, doc.place_date, after=last)
     writer.finish(doc.organisation_name, doc.heading.upper(), doc.logo_path)
     save_document(document, path)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.deadlines import BodyRules, Rule, check_setting, resolve_rules
 from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.errors import NotFoundError
@@ -70,7 +71,7 @@ def save_body_rules(store: Store, body_id: int, settings: Settings) -> BodyRules
 def rules_by_body(store: Store) -> dict[int, tuple[str, BodyRules]]:
     """Every body's name and rules in force, read at once for lists and the dashboard."""
     with store.session() as session:
-        rows = session.scalars(select(Body).order_by(Body.name))
+        rows = french_sorted(session.scalars(select(Body)), lambda row: row.name)
         return {
             row.id: (row.name, resolve_rules(BodyKind(row.kind), _settings(row))) for row in rows
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.text import long_text, required_line
 from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import DossierData
@@ -14,8 +15,9 @@ from aiconsult_desktop.store.models import Dossier
 
 def list_dossiers(store: Store) -> list[DossierData]:
     with store.session() as session:
-        rows = session.scalars(select(Dossier).order_by(Dossier.title))
-        return [DossierData(id=r.id, title=r.title, description=r.description) for r in rows]
+        rows = session.scalars(select(Dossier))
+        found = [DossierData(id=r.id, title=r.title, description=r.description) for r in rows]
+        return french_sorted(found, lambda d: d.title)
 
 
 def save_dossier(store: Store, data: DossierData) -> DossierData:

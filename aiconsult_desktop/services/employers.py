@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
@@ -31,10 +32,8 @@ def to_record(row: Employer) -> EmployerData:
 
 def list_employers(store: Store) -> list[EmployerData]:
     with store.session() as session:
-        rows = session.scalars(
-            select(Employer).options(selectinload(Employer.bodies)).order_by(Employer.name)
-        )
-        return [to_record(row) for row in rows]
+        rows = session.scalars(select(Employer).options(selectinload(Employer.bodies)))
+        return french_sorted((to_record(row) for row in rows), lambda e: e.name)
 
 
 def get_employer(store: Store, employer_id: int) -> EmployerData:

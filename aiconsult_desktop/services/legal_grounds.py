@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.text import long_text, optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, ValidationError
 from aiconsult_desktop.services.statement_records import LegalGroundData
@@ -25,8 +26,8 @@ def _to_record(row: LegalGround) -> LegalGroundData:
 
 def list_legal_grounds(store: Store) -> list[LegalGroundData]:
     with store.session() as session:
-        rows = session.scalars(select(LegalGround).order_by(LegalGround.label, LegalGround.id))
-        return [_to_record(row) for row in rows]
+        rows = session.scalars(select(LegalGround).order_by(LegalGround.id))
+        return french_sorted((_to_record(row) for row in rows), lambda g: g.label)
 
 
 def save_legal_ground(store: Store, data: LegalGroundData) -> LegalGroundData:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from aiconsult_desktop.domain.collation import sort_key
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.domain.french import day_month_year
 from aiconsult_desktop.domain.question_state import EventKind
@@ -90,13 +91,19 @@ def _relance_dates(store: Store, question_id: int) -> list[date]:
     ]
 
 
+def _register_order(question: QuestionData) -> tuple[bool, tuple[int, ...], date, int]:
+    """Dossiers in French alphabetical order, questions outside any dossier last."""
+    title = question.dossier_title
+    return (not title, sort_key(title or ""), question.asked_on, question.id or 0)
+
+
 def build_questions_document(
     store: Store, employer: EmployerData, states: frozenset[QuestionState] | None, today: date
 ) -> QuestionsDocument:
     organisation = get_organisation(store)
     found = list_page(store, QuestionFilter(employer_id=employer.id, states=states), today=today)
     groups: dict[str, QuestionGroup] = {}
-    for question in sorted(found, key=lambda q: (q.dossier_title or "\uffff", q.asked_on, q.id)):
+    for question in sorted(found, key=_register_order):
         title = question.dossier_title or NO_DOSSIER
         groups.setdefault(title, QuestionGroup(title))
     number = 0
@@ -199,10 +206,12 @@ def export_questions(
     wanted = QuestionFilter(employer_id=employer.id if employer else None, states=states)
     found = list_page(store, wanted, today=today)
     rows = table_rows(store, found)
+    from aiconsult_desktop.export.docx_metadata import APPLICATION
     from aiconsult_desktop.export.tables import write_csv, write_xlsx
 
     if suffix == ".csv":
         write_csv(target, TABLE_HEADERS, rows)  # type: ignore[arg-type]
     else:
-        write_xlsx(target, "Questions", TABLE_HEADERS, rows)  # type: ignore[arg-type]
+        author = get_organisation(store).name or APPLICATION
+        write_xlsx(target, "Questions", TABLE_HEADERS, rows, author=author)  # type: ignore[arg-type]
     return target

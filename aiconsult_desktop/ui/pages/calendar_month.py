@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.locale import month_year
@@ -194,7 +195,7 @@ class MonthView(QWidget):
         self.legend.setText(
             " ".join(
                 f"<span style='color:{body_colour(body_id)}'>■</span> {name}"
-                for body_id, name in sorted(bodies.items(), key=lambda kv: kv[1])
+                for body_id, name in french_sorted(bodies.items(), lambda kv: kv[1])
             )
         )
 
