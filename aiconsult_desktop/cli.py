@@ -119,6 +119,20 @@ def _list(store: Store, what: str, as_json: bool) -> None:
         print("(aucun élément)")
 
 
+def _list_tools(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.ai_tools_cli import list_tools_command
+
+    list_tools_command(store, args)
+
+
+def _list_any(store: Store, args: argparse.Namespace) -> None:
+    if args.what == "tools":
+        return _list_tools(store, args)
+    if args.employer:
+        raise UserError("L'option --employer ne s'applique qu'à « aiconsult list tools ».")
+    return _list(store, args.what, args.json)
+
+
 def _demo(store: Store, _args: argparse.Namespace) -> None:
     from aiconsult_desktop.services.demo import load_demo
 
@@ -224,8 +238,13 @@ def build_parser() -> Parser:
     commands.add_parser("demo", help="charger le dossier de démonstration (base vide)")
 
     listing = commands.add_parser("list", help="lister employeurs, réunions, questions…")
-    listing.add_argument("what", choices=["employers", "meetings", "questions", "statements"])
+    listing.add_argument(
+        "what", choices=["employers", "meetings", "questions", "statements", "tools"]
+    )
     listing.add_argument("--json", action="store_true", help="sortie JSON")
+    listing.add_argument(
+        "--employer", metavar="NOM", help="outils d'un seul employeur (nom ou sigle)"
+    )
 
     dump = commands.add_parser("dump", help="exporter toute la base en JSON")
     dump.add_argument("-o", "--output", required=True, metavar="FICHIER.json")
@@ -260,7 +279,7 @@ def build_parser() -> Parser:
 
 HANDLERS: dict[str, Callable[[Store, argparse.Namespace], None]] = {
     "demo": _demo,
-    "list": lambda store, args: _list(store, args.what, args.json),
+    "list": _list_any,
     "dump": _dump,
     "load": _load,
     "export": lambda store, args: (_export_questions if args.kind == "questions" else _export)(

@@ -27,6 +27,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from aiconsult_desktop.domain.ai_rules import Condition, Confidence, Due
+from aiconsult_desktop.domain.ai_status import ItemState
+from aiconsult_desktop.domain.ai_tools import AiActClass, LearnedFrom, LifeStage, ToolKind
 from aiconsult_desktop.domain.enums import (
     AgendaItemKind,
     BodyKind,
@@ -41,8 +44,16 @@ from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
 from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.services.ai_transfer import check_loaded_ai
 from aiconsult_desktop.services.question_events import ensure_events
 from aiconsult_desktop.store import Store
+from aiconsult_desktop.store.ai_models import (
+    AiRule,
+    AiTool,
+    AiToolAgendaItem,
+    AiToolEvent,
+    AiToolItem,
+)
 from aiconsult_desktop.store.models import (
     AgendaItem,
     Base,
@@ -63,7 +74,9 @@ from aiconsult_desktop.store.models import (
 )
 
 FORMAT_NAME = "aiconsult-desktop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version 1 (before the AI tools register) has the same sections less the `ai_*` ones.
+READABLE_VERSIONS = (1, 2)
 
 # Parents before children: the order rows are inserted in.
 TABLES: dict[str, type[Base]] = {
@@ -81,6 +94,12 @@ TABLES: dict[str, type[Base]] = {
     "statement_versions": StatementVersion,
     "statement_templates": StatementTemplate,
     "legal_grounds": LegalGround,
+    # The AI tools register (format version 2, issue 10).
+    "ai_tools": AiTool,
+    "ai_tool_events": AiToolEvent,
+    "ai_tool_items": AiToolItem,
+    "ai_tool_agenda_items": AiToolAgendaItem,
+    "ai_rules": AiRule,
 }
 
 # Libraries the migrations seed: a fresh store has them, and a file that holds them
@@ -101,6 +120,16 @@ ENUM_COLUMNS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("statements", "state"): StatementState,
     ("statement_versions", "state"): StatementState,
     ("statement_templates", "kind"): StatementKind,
+    ("ai_tools", "kind"): ToolKind,
+    ("ai_tools", "ai_class"): AiActClass,
+    ("ai_tool_events", "stage"): LifeStage,
+    ("ai_tool_events", "date_precision"): DatePrecision,
+    ("ai_tool_events", "learned_from"): LearnedFrom,
+    ("ai_tool_items", "state"): ItemState,
+    ("ai_rules", "condition"): Condition,
+    ("ai_rules", "due"): Due,
+    ("ai_rules", "confidence"): Confidence,
+    ("ai_rules", "opinion_of"): BodyKind,
 }
 
 
@@ -195,7 +224,7 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise FormatError(f"{source} n'est pas un export d'AIConsult Desktop.")
     version = document.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise FormatError(
             f"{source} est au format n° {version}, que cette version de l'application ne sait "
             f"pas lire (format attendu : n° {FORMAT_VERSION})."
@@ -245,6 +274,7 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
             # A Core insert keeps every value as written, the edit counter (`version`)
             # included, which the ORM would reset: dump → load → dump stays exact.
             session.execute(insert(model.__table__).values(**values))
+    check_loaded_ai(session, source)  # the AI tools register: the forms' domain checks
 
 
 def _advance_sequences(session: Session) -> None:
