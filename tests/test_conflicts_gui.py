@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import StatementKind
-from aiconsult_desktop.services import meetings, questions, statements
+from aiconsult_desktop.services import employers, meetings, questions, statements
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.records import StatementData
 from aiconsult_desktop.store import Store, open_server_store
@@ -128,8 +128,13 @@ def test_a_refused_question_is_said_and_its_text_kept_in_a_copy(
     assert [q.id for q in questions.list_questions(marie) if COPY in q.text] == [copy_id]
 
 
-def test_a_refused_meeting_is_said_and_what_was_typed_stays(
-    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("replace_theirs", [True, False])
+def test_a_refused_meeting_asks_at_once_to_save_over_theirs_or_show_theirs(
+    qtbot: QtBot,
+    seats: TwoSeats,
+    said: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+    replace_theirs: bool,
 ) -> None:
     window, marie = seats.window, seats.marie
     window.open_page(window.meetings)
@@ -144,9 +149,51 @@ def test_a_refused_meeting_is_said_and_what_was_typed_stays(
     as_user(monkeypatch, "Karim")
     page.form.place.selectAll()
     type_text(qtbot, page.form.place, "Salle 12")
+    said.answer = replace_theirs
     page.save_button.click()
 
-    assert len(said.errors) == 1
-    assert "Cette réunion a été modifiée par « Marie »" in said.errors[0]
-    assert page.form.place.text() == "Salle 12"
-    assert meetings.get_meeting(marie, meeting.id or 0).place == "Salle du conseil"
+    [(question, _destructive)] = said.confirmations
+    assert question.startswith("Cette réunion a été modifiée par « Marie » depuis")
+    assert "Remplacer sa version par la vôtre ?" in question
+    assert said.errors == []
+    expected = "Salle 12" if replace_theirs else "Salle du conseil"
+    assert meetings.get_meeting(marie, meeting.id or 0).place == expected
+    assert page.form.place.text() == expected
+    assert page.unsaved_label.text() == ""
+    # Nothing is asked again: the next edit saves without a word.
+    type_text(qtbot, page.form.place, " bis")
+    page.save_button.click()
+    assert len(said.confirmations) == 1 and said.errors == []
+    assert meetings.get_meeting(marie, meeting.id or 0).place == f"{expected} bis"
+
+
+@pytest.mark.parametrize("replace_theirs", [True, False])
+def test_a_refused_employer_asks_at_once_to_save_over_theirs_or_show_theirs(
+    qtbot: QtBot,
+    seats: TwoSeats,
+    said: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+    replace_theirs: bool,
+) -> None:
+    window, marie = seats.window, seats.marie
+    window.open_page(window.employers)
+    editor = window.employers.employer_editor
+    employer_id = editor.current_id or 0
+
+    as_user(monkeypatch, "Marie")
+    theirs = employers.get_employer(marie, employer_id)
+    employers.save_employer(marie, replace(theirs, short_name="Région PDL"))
+
+    as_user(monkeypatch, "Karim")
+    editor.short_name_edit.selectAll()
+    type_text(qtbot, editor.short_name_edit, "RPDL")
+    said.answer = replace_theirs
+    editor.save_button.click()
+
+    [(question, _destructive)] = said.confirmations
+    assert question.startswith("Cet employeur a été modifié par « Marie » depuis que vous ")
+    assert said.errors == []
+    expected = "RPDL" if replace_theirs else "Région PDL"
+    assert employers.get_employer(marie, employer_id).short_name == expected
+    assert editor.short_name_edit.text() == expected
+    assert not editor.dirty

@@ -16,7 +16,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from aiconsult_desktop.errors import UserError, ValidationError
+from aiconsult_desktop.errors import ConflictError, UserError, ValidationError
 from aiconsult_desktop.ui import dialogs
 
 T = TypeVar("T")
@@ -76,6 +76,22 @@ def attempt_done(parent: QWidget | None, action: Callable[[], object]) -> bool:
         return True
 
     return attempt(parent, run) is True
+
+
+REPLACE_THEIRS = (
+    "Remplacer sa version par la vôtre ?\n\nNon : sa version s'affiche, et ce que vous "
+    "venez de saisir est abandonné."
+)
+
+
+def replace_theirs(parent: QWidget | None, conflict: ConflictError) -> bool:
+    """Someone else saved the record first and no copy kept the user's input (meetings,
+    employers: short records). Said at once, with the way out: True to save over theirs
+    knowingly, False to show theirs (the input is given up). Never a refusal that repeats
+    at every save."""
+    return dialogs.confirm(
+        parent, "Modifié par quelqu'un d'autre", f"{conflict.message}\n\n{REPLACE_THEIRS}"
+    )
 
 
 def install_excepthook(log_path: str) -> None:

@@ -21,7 +21,7 @@ from aiconsult_desktop.ui.forms import (
     fit_columns,
     meeting_date,
 )
-from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import date_time, month_year
 from aiconsult_desktop.ui.pages.calendar_controls import CalendarControls
 from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
@@ -132,11 +132,17 @@ class MeetingsPage(RecordPage[MeetingData]):
         self.form.load(record, self.employer_filter.current_id())
 
     def _save_editor(self) -> MeetingData | None:
-        return attempt_form(
-            self,
-            lambda: meetings.save_meeting(self.store, self.form.record()),
-            self.form.fields,
+        return self._attempt_save(
+            lambda: meetings.save_meeting(self.store, self.form.record()), self.form.fields
         )
+
+    def _fetch(self, record_id: int | None) -> MeetingData | None:
+        if record_id is None:
+            return None
+        return attempt(self, lambda: meetings.get_meeting(self.store, record_id))
+
+    def _rebase(self, record: MeetingData) -> None:
+        self.form.rebase(record)
 
     def _delete_record(self, record: MeetingData) -> bool:
         assert record.id is not None

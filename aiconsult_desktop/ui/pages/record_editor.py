@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.errors import ConflictError
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.guard import attempt, attempt_form, replace_theirs
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
@@ -269,15 +270,32 @@ class RecordEditor(QWidget):
 
     def save(self) -> None:
         record = self.form_record()
-        saved = attempt_form(self, lambda: self.save_record(record), self.invalid_fields())
+        saved = attempt_form(self, lambda: self._save_or_resolve(record), self.invalid_fields())
         if saved is None:
-            self.status_label.setText("Non enregistré : corrigez ce qui est indiqué.")
+            if self.dirty:
+                self.status_label.setText("Non enregistré : corrigez ce qui est indiqué.")
             return
         self.current_id = saved.id
         self.dirty = False
         self.refresh()
         self.window_.data_changed.emit()
         self.status_label.setText("Enregistré.")
+
+    def _save_or_resolve(self, record: Any) -> Any | None:
+        """Save; when someone else saved the record first, the same choice as on the
+        list-and-form pages (`guard.replace_theirs`): save over theirs, or show theirs."""
+        try:
+            return self.save_record(record)
+        except ConflictError as conflict:
+            self._records = {r.id: r for r in self.load_records()}
+            if self.current_id not in self._records:
+                raise  # deleted meanwhile: nothing to save over, the message says why
+            if replace_theirs(self, conflict):
+                return self.save_record(self.form_record())  # with their version number
+            self.dirty = False
+            self.refresh()
+            self.status_label.setText("Sa version est affichée ; votre saisie est abandonnée.")
+            return None
 
     def delete(self) -> None:
         record = self.current_record()

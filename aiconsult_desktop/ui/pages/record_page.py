@@ -18,8 +18,8 @@ Pages supply the model's columns, the editor widgets and the service calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiconsult_desktop.errors import ConflictError
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
@@ -54,7 +53,8 @@ from aiconsult_desktop.ui.forms import (
     button,
     record_table,
 )
-from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.pages.record_conflicts import ConflictsMixin
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ UNSAVED = "Modifications non enregistrées"
 SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
-class RecordPage(QWidget, Generic[T]):
+class RecordPage(QWidget, ConflictsMixin[T]):
     """Base of a list + editor page. Subclasses call `_setup()` at the end of `__init__`."""
 
     title = ""
@@ -128,29 +128,6 @@ class RecordPage(QWidget, Generic[T]):
 
     def _commit_pending(self) -> None:
         """Take in an edit still open in a table cell (it would count only on focus out)."""
-
-    def _attempt_save(self, action: Callable[[], T], fields: Mapping[str, QWidget]) -> T | None:
-        """Run the service's save as `guard.attempt_form` does, conflicts through
-        `_conflicted`; None when refused (message shown)."""
-
-        def run() -> T | None:
-            try:
-                return action()
-            except ConflictError as conflict:
-                self._conflicted(conflict)
-                return None
-
-        return attempt_form(self, run, fields)
-
-    def _conflicted(self, conflict: ConflictError) -> None:
-        """Someone else saved this record first: say so now, and show the copy where the
-        service kept the user's text (with the other version beside it in the list)."""
-        dialogs.show_error(self, conflict.message)
-        if conflict.kept is None:
-            return  # the user stays on what they typed, told why it was not saved
-        self._editing = conflict.kept  # type: ignore[assignment]
-        self.tracker.clear()
-        self._announce_change()
 
     # Layout ------------------------------------------------------------------------------
 

@@ -238,14 +238,15 @@ class StatementsPage(RecordPage[StatementData]):
         self.model.put_record(saved)
         self._update_empty_state()
 
-    def _conflicted(self, conflict: ConflictError) -> None:
+    def _conflicted(self, conflict: ConflictError) -> bool:
         """The editor reloads onto the copy of the text: the cursor stays where it was."""
         self.autosaver.stop()
         position = self.editor.rich.text.textCursor().position()
-        super()._conflicted(conflict)
+        again = super()._conflicted(conflict)
         cursor = self.editor.rich.text.textCursor()
         cursor.setPosition(min(position, self.editor.rich.text.document().characterCount() - 1))
         self.editor.rich.text.setTextCursor(cursor)
+        return again
 
     def leave(self) -> bool:
         self.autosaver.stop()
