@@ -166,9 +166,13 @@ def waited(start: date, today: date) -> str:
 
 def is_overdue(summary: Summary, deadline_days: int, today: date) -> bool:
     """Still owed an answer past the employer's deadline, counted from when first asked."""
-    if not summary.state.is_open or summary.first_asked is None:
-        return False
-    return (today - summary.first_asked).days > deadline_days
+    return summary.state.is_open and is_late(summary.first_asked, deadline_days, today)
+
+
+def is_late(first_asked: date | None, deadline_days: int, today: date) -> bool:
+    """The employer's deadline has passed since the question was first asked (whatever
+    its state: `is_overdue` adds that it is still open)."""
+    return first_asked is not None and (today - first_asked).days > deadline_days
 
 
 def age_text(summary: Summary, today: date) -> str:

@@ -9,11 +9,8 @@ decides what to do (fall back to the default template, ask for another place).
 
 from __future__ import annotations
 
-import errno
 import io
 import logging
-import os
-import secrets
 import zipfile
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.export.whole_file import write_file
 from aiconsult_desktop.resources_path import resource
 
 _LOG = logging.getLogger(__name__)
@@ -28,7 +26,6 @@ _LOG = logging.getLogger(__name__)
 _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _CONTENT_TYPES = "[Content_Types].xml"
-_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def default_template() -> Path:
@@ -73,48 +70,6 @@ def save_document(document: DocxDocument, path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     write_file(path, buffer.getvalue())
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all: every export goes through here.
-
-    The bytes are written next to the target then moved over it, so a failure (full
-    disk, file open in Word) never leaves half a file where the user's previous export
-    was. Raises `UserError` with a sentence the user can act on.
-    """
-    folder = path.parent
-    if not folder.is_dir():
-        raise UserError(
-            f"Le dossier « {folder} » n'existe pas : choisissez un autre emplacement "
-            "pour le document."
-        )
-    if path.is_dir():
-        raise UserError(f"« {path.name} » est un dossier : choisissez un nom de fichier.")
-    temporary: Path | None = None
-    try:
-        # Not mkstemp: its 0600 mode would survive the rename; 0666 lets the umask decide.
-        candidate = folder / f".{path.stem[:40]}.{secrets.token_hex(4)}.tmp"
-        handle = os.open(candidate, _CREATE_FLAGS, 0o666)
-        temporary = candidate
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-        temporary = None
-    except PermissionError as exc:
-        raise UserError(
-            f"Impossible d'enregistrer « {path.name} » : le fichier est peut-être ouvert "
-            "dans un autre logiciel, ou le dossier est protégé en écriture. Fermez-le ou "
-            "choisissez un autre emplacement."
-        ) from exc
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            reason = "le disque est plein"
-        else:
-            reason = "l'emplacement n'est pas accessible"
-        raise UserError(f"Impossible d'enregistrer « {path.name} » : {reason}.") from exc
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
 
 
 def _as_document_package(data: bytes) -> bytes:

@@ -11,12 +11,13 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
-from aiconsult_desktop.export.docx_io import write_file
 from aiconsult_desktop.export.docx_metadata import APPLICATION, app_properties
+from aiconsult_desktop.export.whole_file import write_file, written_whole
 
 Cell = str | int | date | None
 
@@ -25,7 +26,7 @@ def _text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"  # strftime is slower
     return str(value)
 
 
@@ -50,66 +51,103 @@ def is_formula(text: str) -> bool:
 
 def _csv_text(value: Cell) -> str:
     """A cell as text; only one that a spreadsheet would run as a formula is guarded."""
-    text = _text(value)
+    text = value if type(value) is str else _text(value)  # most cells: 1.5 M at 100,000
     return "'" + text if is_formula(text) else text
 
 
-def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    stream = io.StringIO(newline="")
-    writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(headers)
-    writer.writerows([_csv_text(value) for value in row] for row in rows)
-    write_file(path, stream.getvalue().encode("utf-8-sig"))
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+    """Rows are written as they come (an iterator of 100,000 is never held whole)."""
+    with (
+        written_whole(path) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as stream,
+    ):
+        writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(headers)
+        writer.writerows([_csv_text(value) for value in row] for row in rows)
+
+
+SAMPLE_ROWS = 500
+"""Column widths are chosen from the first rows: a streamed sheet fixes them up front."""
+DATE_WIDTH = 12
+WIDEST = 80
 
 
 def write_xlsx(
     path: Path,
     sheet: str,
     headers: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Iterable[Sequence[Cell]],
     *,
     author: str = APPLICATION,
 ) -> None:
-    """An XLSX workbook; every text cell is an explicit string cell, so that a text
-    starting with « = » shows exactly as typed and never runs."""
+    """An XLSX workbook streamed with openpyxl's write-only mode (memory stays flat at any
+    size); every text cell is an explicit string cell, so that a text starting with « = »
+    shows exactly as typed and never runs."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    worksheet = workbook.active
-    assert worksheet is not None
-    worksheet.title = sheet[:31]
-    worksheet.append(list(headers))
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        worksheet.append([_clean(value) for value in row])
-        for cell in worksheet[worksheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would write « =… » as a formula
-    for column, header in enumerate(headers, start=1):
-        letter = get_column_letter(column)
-        values = [worksheet.cell(row=r, column=column).value for r in range(2, len(rows) + 2)]
-        if any(isinstance(v, date) for v in values):
-            for r in range(2, len(rows) + 2):
-                worksheet.cell(row=r, column=column).number_format = "DD/MM/YYYY"
-            width = 12
-        else:
-            longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
-            width = min(max(longest, 8), 80)
-        worksheet.column_dimensions[letter].width = width + 2
-        if width >= 80:
-            for r in range(2, len(rows) + 2):
-                worksheet.cell(row=r, column=column).alignment = Alignment(wrap_text=True)
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet[:31])
+    rows = iter(rows)
+    sample = list(islice(rows, SAMPLE_ROWS))
+    widths = _column_widths(headers, sample)
+    dates = {c for c in range(len(headers)) if any(isinstance(r[c], date) for r in sample)}
+    wrapped = {c for c, width in enumerate(widths) if width >= WIDEST}
+    for column, width in enumerate(widths):
+        worksheet.column_dimensions[_letter(column)].width = width + 2
     worksheet.freeze_panes = "A2"
-    worksheet.auto_filter.ref = worksheet.dimensions
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def cell(column: int, value: Cell) -> object:
+        value = _clean(value)
+        formula_like = isinstance(value, str) and value.startswith("=")
+        if column not in dates and column not in wrapped and not formula_like:
+            return value  # a plain value: openpyxl writes it without a cell object
+        styled = WriteOnlyCell(worksheet, value)
+        if formula_like:
+            styled.data_type = "s"  # openpyxl would write « =… » as a formula
+        if column in dates:
+            styled.number_format = "DD/MM/YYYY"
+        elif column in wrapped:
+            styled.alignment = wrap
+        return styled
+
+    heading = []
+    for header in headers:
+        title = WriteOnlyCell(worksheet, header)
+        title.font = bold
+        heading.append(title)
+    worksheet.append(heading)
+    count = 0
+    for row in chain(sample, rows):
+        worksheet.append([cell(column, value) for column, value in enumerate(row)])
+        count += 1
+    worksheet.auto_filter.ref = f"A1:{_letter(len(headers) - 1)}{count + 1}"
     workbook.properties.creator = author
     workbook.properties.lastModifiedBy = author
     workbook.properties.title = sheet
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_file(path, _without_library_name(buffer.getvalue()))
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column + 1)
+
+
+def _column_widths(headers: Sequence[str], sample: Sequence[Sequence[Cell]]) -> list[int]:
+    widths = []
+    for column, header in enumerate(headers):
+        values = [row[column] for row in sample if row[column] is not None]
+        if any(isinstance(value, date) for value in values):
+            widths.append(DATE_WIDTH)
+            continue
+        longest = max([len(header), *(len(str(value)) for value in values)])
+        widths.append(min(max(longest, 8), WIDEST))
+    return widths
 
 
 def _clean(value: Cell) -> Cell:

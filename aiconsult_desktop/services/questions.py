@@ -201,6 +201,19 @@ def list_page(
         return _records(session, session.execute(query).all(), today)
 
 
+def filtered(
+    query: Select[Any], wanted: QuestionFilter, session: Session, today: date
+) -> Select[Any]:
+    """`query` (over Question, joined as it needs) narrowed to the questions `wanted`: the
+    register export reads the questions and their events through the same filter."""
+    return _where(query, wanted, session, today)
+
+
+def register_columns() -> Select[Any]:
+    """The question columns the register export needs, joined like a listed question."""
+    return _select()
+
+
 _COUNTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-count")
 
 

@@ -1,0 +1,100 @@
+"""The register export at scale: a few set-based queries whatever the number of
+questions, rows streamed in chunks (the same file whatever the chunk), progress reported."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import event
+
+from aiconsult_desktop.services import question_exports, questions
+from aiconsult_desktop.services.question_exports import export_questions
+from aiconsult_desktop.store import Store
+
+TODAY = date(2025, 9, 1)
+
+
+@contextmanager
+def counted_queries(store: Store) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+
+
+def add_pending(store: Store, how_many: int) -> None:
+    template = questions.list_questions(store)[0]
+    questions.add_questions(store, template, [f"Question ajoutée n° {n}" for n in range(how_many)])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".docx"])
+def test_the_number_of_queries_does_not_grow_with_the_register(
+    demo_store: Store, tmp_path: Path, suffix: str
+) -> None:
+    name = {"employer_name": "Région"} if suffix == ".docx" else {}
+    with counted_queries(demo_store) as small:
+        export_questions(demo_store, tmp_path / f"petit{suffix}", today=TODAY, **name)  # type: ignore[arg-type]
+    add_pending(demo_store, 60)
+    with counted_queries(demo_store) as large:
+        export_questions(demo_store, tmp_path / f"grand{suffix}", today=TODAY, **name)  # type: ignore[arg-type]
+    assert len(large) == len(small), "one query per question crept back into the export"
+
+
+def test_rows_stream_in_chunks_with_progress_and_the_file_is_the_same(
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_pending(demo_store, 20)
+    whole = export_questions(demo_store, tmp_path / "entier.csv", today=TODAY)
+    monkeypatch.setattr(question_exports, "CHUNK", 7)
+    heard: list[tuple[int, int]] = []
+    chunked = export_questions(
+        demo_store,
+        tmp_path / "morceaux.csv",
+        today=TODAY,
+        progress=lambda done, total: heard.append((done, total)),
+    )
+    assert chunked.read_bytes() == whole.read_bytes()
+    assert heard == [(0, 32), (7, 32), (14, 32), (21, 32), (28, 32), (32, 32)]
+    with chunked.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    assert len(rows) == 33
+    added = sorted(row[3] for row in rows if row[3].startswith("Question ajoutée"))
+    assert added == sorted(f"Question ajoutée n° {n}" for n in range(20))
+
+    sheet_path = export_questions(demo_store, tmp_path / "registre.xlsx", today=TODAY)
+    sheet = load_workbook(sheet_path).active
+    assert sheet is not None
+    assert sheet.max_row == 33
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:O33"
+    assert sheet["E2"].number_format == "DD/MM/YYYY"
+    assert sheet["A1"].font.bold
+
+
+def test_a_failed_export_leaves_the_previous_file_whole(demo_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "registre.csv"
+    target.write_text("export précédent", encoding="utf-8")
+
+    def stop(done: int, _total: int) -> None:
+        if done:
+            raise RuntimeError("coupure")
+
+    with pytest.raises(RuntimeError):
+        export_questions(demo_store, target, today=TODAY, progress=stop)
+    assert target.read_text(encoding="utf-8") == "export précédent"
+    assert [p.name for p in folder.iterdir()] == ["registre.csv"]  # no temporary left
