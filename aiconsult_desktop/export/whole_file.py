@@ -51,8 +51,8 @@ def written_whole(path: Path) -> Iterator[Path]:
     except PermissionError as exc:
         raise UserError(
             f"Impossible d'enregistrer « {path.name} » : le fichier est peut-être ouvert "
-            "dans un autre logiciel, ou le dossier est protégé en écriture. Fermez-le ou "
-            "choisissez un autre emplacement."
+            "dans Word, Excel ou LibreOffice, ou le dossier est protégé en écriture. "
+            "Fermez-le ou choisissez un autre emplacement."
         ) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
