@@ -46,16 +46,27 @@ def seconds_since_process_start() -> float:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    from aiconsult_desktop.cli_french import FrenchParser
+
+    parser = FrenchParser(
         prog="aiconsult-desktop", description="AIConsult Desktop : préparer les instances."
     )
-    parser.add_argument("--data-dir", help="dossier des données (par défaut : dossier utilisateur)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        help="dossier des données (par défaut : dossier utilisateur)",
+    )
     parser.add_argument(
         "--startup-check",
         action="store_true",
         help="démarre, affiche la fenêtre, écrit le temps de démarrage en ms et quitte",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="afficher la version et quitter",
+    )
     return parser.parse_args(argv)
 
 

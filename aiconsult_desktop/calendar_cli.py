@@ -34,7 +34,9 @@ def add_calendar_commands(commands: Any, export_kinds: Any) -> None:
     calendar.add_argument("-o", "--output", required=True, metavar="FICHIER.ics")
 
     importing = commands.add_parser("import", help="importer une invitation iCalendar (.ics)")
-    kinds = importing.add_subparsers(dest="kind", required=True, parser_class=Parser)
+    kinds = importing.add_subparsers(
+        dest="kind", metavar="TYPE", required=True, parser_class=Parser
+    )
     invitation = kinds.add_parser("calendar", help="une invitation Outlook ou Thunderbird")
     invitation.add_argument("file", metavar="FICHIER.ics")
     invitation.add_argument(

@@ -15,9 +15,10 @@ from dataclasses import asdict
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from aiconsult_desktop import __version__
+from aiconsult_desktop.cli_french import FrenchParser
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.store import Store
 
@@ -26,41 +27,26 @@ EXIT_USAGE = 2
 EXIT_UNEXPECTED = 3
 
 
-# argparse looks its messages up through `argparse._` (gettext) each time it prints one;
-# Python ships no French catalogue for them, so the few a user can meet are here.
-ARGPARSE_FRENCH = {
-    "usage: ": "utilisation : ",
-    "positional arguments": "arguments",
-    "options": "options",
-    "show this help message and exit": "afficher cette aide et quitter",
-    "show program's version number and exit": "afficher la version et quitter",
-    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
-    "unrecognized arguments: %s": "arguments inconnus : %s",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "choix invalide : %(value)r (choisir parmi %(choices)s)"
-    ),
-    "expected one argument": "une valeur est attendue",
-}
-_english = argparse._  # type: ignore[attr-defined]
-argparse._ = lambda message: ARGPARSE_FRENCH.get(message, _english(message))  # type: ignore[attr-defined]
-
-
-class Parser(argparse.ArgumentParser):
-    """Wrong arguments: one French line (the usage stays in --help), exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
+Parser = FrenchParser
+"""The parser class of every command and sub-command (French help and errors)."""
 
 
 def record_id(value: str) -> int:
     """An id as printed by `aiconsult list`, with a French message for anything else."""
-    if value.isdigit() and int(value) > 0:
-        return int(value)
-    raise argparse.ArgumentTypeError(
-        f"« {value} » n'est pas un numéro ; les numéros sont dans la première colonne "
-        "de « aiconsult list »"
-    )
+    from aiconsult_desktop.services.rows import MAX_ID
+
+    # "²".isdigit() is true but int("²") fails: only ASCII digits are a number here.
+    if not (value.isascii() and value.isdigit()) or not value.strip("0"):
+        raise argparse.ArgumentTypeError(
+            f"« {value[:40]} » n'est pas un numéro ; les numéros sont dans la première "
+            "colonne de « aiconsult list »"
+        )
+    if len(value.lstrip("0")) > len(str(MAX_ID)) or int(value) > MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"le numéro {value[:40]} est trop grand : aucun élément ne le porte ; les "
+            "numéros sont dans la première colonne de « aiconsult list »"
+        )
+    return int(value)
 
 
 def _plain(value: Any) -> Any:
@@ -225,21 +211,33 @@ def build_parser() -> Parser:
         prog="aiconsult",
         description="AIConsult Desktop en ligne de commande (mêmes données que l'application).",
     )
-    parser.add_argument("--data-dir", help="dossier des données (sinon AICONSULT_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir", metavar="DOSSIER", help="dossier des données (sinon AICONSULT_DATA_DIR)"
+    )
     parser.add_argument(
         "--database-url",
         metavar="URL",
         help="base partagée : postgresql://utilisateur@serveur:5432/base (mot de passe : "
         "trousseau du système, sinon variable PGPASSWORD)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="afficher la version et quitter",
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", required=True, parser_class=Parser
+    )
 
     commands.add_parser("demo", help="charger le dossier de démonstration (base vide)")
 
     listing = commands.add_parser("list", help="lister employeurs, réunions, questions…")
     listing.add_argument(
-        "what", choices=["employers", "meetings", "questions", "statements", "tools"]
+        "what",
+        metavar="QUOI",
+        choices=["employers", "meetings", "questions", "statements", "tools"],
+        help="employers, meetings, questions, statements ou tools",
     )
     listing.add_argument("--json", action="store_true", help="sortie JSON")
     listing.add_argument(
@@ -260,9 +258,9 @@ def build_parser() -> Parser:
     commands.add_parser("check", help="contrôler l'intégrité de la base")
 
     export = commands.add_parser("export", help="exporter un document Word")
-    kinds = export.add_subparsers(dest="kind", required=True, parser_class=Parser)
+    kinds = export.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=Parser)
     statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
-    statement.add_argument("id", type=record_id)
+    statement.add_argument("id", metavar="NUMÉRO", type=record_id)
     statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
     register = kinds.add_parser("questions", help="le registre des questions (Word, CSV, XLSX)")
     register.add_argument("--employer", metavar="NOM", help="un seul employeur (nom ou sigle)")
@@ -297,29 +295,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")  # Windows consoles
+    from aiconsult_desktop.cli_output import OutputFailed, guarded_stdout
+
+    try:
+        with guarded_stdout():
+            return _run(args)
+    except OutputFailed as failure:
+        if failure.reader_left:
+            return 0  # `aiconsult list … | head`: the reader has what it wanted
+        print(failure.message, file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Open the store, run the command; every failure ends as one French line."""
+    from aiconsult_desktop.cli_output import OutputFailed
     from aiconsult_desktop.context import open_shared_store, open_user_store, setup_logging
     from aiconsult_desktop.paths import prepare_data_dir, resolve_data_dir
 
+    log = logging.getLogger("aiconsult_desktop.cli")
+    log_path: Path | None = None
+    store: Store | None = None
     try:
+        log_path = setup_logging(prepare_data_dir(resolve_data_dir(args.data_dir)))
         if args.database_url:
             store = open_shared_store(args.database_url)
         else:
             store = open_user_store(args.data_dir)
-        log_path = setup_logging(prepare_data_dir(resolve_data_dir(args.data_dir)))
-    except UserError as error:
-        print(error.message, file=sys.stderr)
-        return EXIT_USER_ERROR
-    try:
         HANDLERS[args.command](store, args)
     except UserError as error:
         print(error.message, file=sys.stderr)
         return EXIT_USER_ERROR
+    except OutputFailed:
+        raise
     except Exception:
-        logging.getLogger("aiconsult_desktop.cli").exception("Erreur inattendue")
-        print(f"Erreur inattendue ; le détail est dans le journal {log_path}.", file=sys.stderr)
+        log.exception("Erreur inattendue")
+        where = f" ; le détail est dans le journal {log_path}" if log_path else ""
+        print(f"Erreur inattendue{where}.", file=sys.stderr)
         return EXIT_UNEXPECTED
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     return 0
 
 

@@ -14,7 +14,7 @@ def add_statement_commands(kinds: argparse._SubParsersAction) -> None:  # type: 
     meeting = kinds.add_parser(
         "meeting", help="le dossier pour le procès-verbal d'une réunion (Word)"
     )
-    meeting.add_argument("id", type=record_id)
+    meeting.add_argument("id", metavar="NUMÉRO", type=record_id)
     meeting.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from aiconsult_desktop.domain.enums import LabelledEnum, QuestionState
 from aiconsult_desktop.domain.french import day_month_year, plural
+from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.errors import ValidationError
 
 
@@ -134,6 +135,9 @@ def check_events(events: Sequence[Event]) -> None:
         )
     first = asked[0].on
     for event in events:
+        check_year(event.on, f"pour « {event.kind.label} »", field="on")
+        if event.promised_for is not None:
+            check_year(event.promised_for, "pour la réponse promise", field="promised_for")
         if event.on < first:
             raise ValidationError(
                 f"« {event.kind.label} » est daté du {day_month_year(event.on)}, avant que la "

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from aiconsult_desktop.domain.french import MONTHS
+from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.errors import ValidationError
 
 _FRENCH = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -20,8 +21,7 @@ def check_day(year: int, month: int, day: int, field: str = "date") -> date:
     """The date, or a sentence saying why it does not exist."""
     if not 1 <= month <= 12:
         raise ValidationError(f"Le mois {month} n'existe pas (de 1 à 12).", field=field)
-    if not 1900 <= year <= 2200:
-        raise ValidationError(f"L'année {year} n'est pas plausible.", field=field)
+    check_year(year, field=field)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         name = MONTHS[month - 1]

@@ -17,6 +17,8 @@ from icalendar.error import BrokenCalendarProperty
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, MeetingKind
 from aiconsult_desktop.domain.french import day_month_year, time_hm
+from aiconsult_desktop.domain.french_errors import os_reason
+from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.domain.typed_dates import check_day, day_in
 from aiconsult_desktop.errors import UserError, ValidationError
@@ -155,9 +157,18 @@ def _broken_start(event: Component) -> str | None:
             try:
                 check_day(*found)
             except ValidationError as error:
-                return error.message
+                return error.message.rstrip(".")  # said inside a longer sentence
         return "date de début illisible"
     return None
+
+
+def _event_or_reason(event: Component) -> InvitedMeeting | str:
+    """The meeting, or why the event is left out (dates at the calendar's very ends
+    cannot be converted or extended without overflowing)."""
+    try:
+        return _read_event(event)
+    except (OverflowError, ValueError):
+        return f"« {_text(event, 'SUMMARY') or '(sans titre)'} » : date hors des limites"
 
 
 def _read_event(event: Component) -> InvitedMeeting | str:
@@ -175,6 +186,11 @@ def _read_event(event: Component) -> InvitedMeeting | str:
         return f"« {title} » : date illisible"
     if start is None:
         return f"« {title} » : l'événement n'a pas de date de début"
+    if isinstance(start, tuple):  # DTSTART;VALUE=PERIOD: a start and an end or a duration
+        start, length = start
+        end = length if isinstance(length, datetime) else None
+        if isinstance(length, timedelta) and isinstance(start, datetime):
+            end = start + length
     remarks: list[str] = []
     tzid = start_prop.params.get("TZID")
     if isinstance(start, datetime):
@@ -191,6 +207,10 @@ def _read_event(event: Component) -> InvitedMeeting | str:
             remarks.append(f"sur {(end - start).days} jours : seul le premier est retenu")
     if ends_at is not None and ends_at < starts_at:
         ends_at = None
+    try:
+        check_meeting_times(starts_at, ends_at)  # the forms' range of years
+    except ValidationError as error:
+        return f"« {title} » : {error.message.rstrip('.')}"
     if event.get("RRULE") is not None:
         remarks.append("événement répété : seule la première occurrence est importée")
     if _text(event, "STATUS").upper() == "CANCELLED":
@@ -216,7 +236,7 @@ def read_invitation(store: Store, path: Path) -> ImportPreview:
             raise UserError(f"{name} est trop volumineux pour une invitation (plus de 20 Mo).")
         raw = path.read_bytes()
     except OSError as error:
-        raise UserError(f"Impossible de lire « {path} » ({error.strerror or error}).") from error
+        raise UserError(f"Impossible de lire « {path} » ({os_reason(error)}).") from error
     return read_invitation_bytes(store, raw, name)
 
 
@@ -244,7 +264,7 @@ def read_invitation_bytes(store: Store, raw: bytes, name: str = "Le fichier") ->
     skipped: list[str] = []
     seen: set[str] = set()
     for event in events:
-        found = _read_event(event)
+        found = _event_or_reason(event)
         if isinstance(found, str):
             skipped.append(found)
             continue

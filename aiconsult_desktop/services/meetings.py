@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, BodyKind, DatePrecision, MeetingKind
 from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
-from aiconsult_desktop.domain.rules import check_meeting_times
+from aiconsult_desktop.domain.rules import check_meeting_times, check_year
 from aiconsult_desktop.domain.text import long_text, optional_line, required_line
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.records import (
@@ -240,8 +240,8 @@ def check_followup_dates(data: MeetingData) -> None:
         (data.minutes_received_on, "Procès-verbal reçu le"),
         (data.minutes_approved_on, "Procès-verbal approuvé le"),
     ):
-        if value is not None and not 1900 <= value.year <= 2200:
-            raise ValidationError(f"« {label} » : l'année {value.year} n'est pas plausible.")
+        if value is not None:
+            check_year(value, f"pour « {label} »")
     received, approved = data.minutes_received_on, data.minutes_approved_on
     if received and approved and approved < received:
         raise ValidationError(

@@ -26,6 +26,7 @@ from aiconsult_desktop.domain.question_state import (
     derive,
     is_overdue,
 )
+from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.domain.text import long_text
 from aiconsult_desktop.errors import ConflictError, ValidationError
 from aiconsult_desktop.identity import current_user
@@ -286,6 +287,7 @@ def save_question(store: Store, data: QuestionData) -> QuestionData:
             field="text",
         )
     answer = long_text(data.answer, "Réponse", required=False)
+    check_year(data.asked_on, "pour la date de la question", field="asked_on")
     rest = (answer, QuestionState(data.state))
     try:
         return _save_question(store, data, text, *rest)
@@ -367,6 +369,7 @@ def add_questions(store: Store, template: QuestionData, texts: list[str]) -> lis
                 f"{MAX_QUESTION_LENGTH} au plus)."
             )
         cleaned.append(text)
+    check_year(template.asked_on, "pour la date des questions", field="asked_on")
     with store.session() as session:
         _check_links(session, template)
         rows = []

@@ -27,7 +27,14 @@ NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+MAX_ID = 2**31 - 1
+"""The largest id either base can hold (PostgreSQL's integer); SQLite's own limit, 2^63,
+makes its driver raise OverflowError, so a number typed beyond it must stop here."""
+
+
 def load_row(session: Session, model: type[M], row_id: int, **options: object) -> M:
+    if not 0 < row_id <= MAX_ID:
+        raise not_found(model, row_id)
     row = session.get(model, row_id, **options)  # type: ignore[arg-type]
     if row is None:
         raise not_found(model, row_id)

@@ -41,11 +41,14 @@ from aiconsult_desktop.domain.enums import (
     StatementState,
 )
 from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
+from aiconsult_desktop.domain.french_errors import decode_reason, json_reason, os_reason
 from aiconsult_desktop.domain.question_state import Channel, EventKind
+from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.domain.text import clean_text
-from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.ai_transfer import check_loaded_ai
 from aiconsult_desktop.services.question_events import ensure_events
+from aiconsult_desktop.services.rows import MAX_ID
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.ai_models import (
     AiRule,
@@ -161,7 +164,7 @@ def dump_to_file(store: Store, path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise UserError(
-            f"Impossible d'écrire le fichier « {path} » ({error.strerror or error})."
+            f"Impossible d'écrire le fichier « {path} » ({os_reason(error)})."
         ) from error
 
 
@@ -184,10 +187,14 @@ def _decode(table: str, column: Any, value: Any, where: str) -> Any:
     try:
         if (table, name) in ENUM_COLUMNS:
             return ENUM_COLUMNS[(table, name)](value).value
-        if isinstance(kind, DateTime):
-            return datetime.fromisoformat(value).replace(tzinfo=None)
-        if isinstance(kind, Date):
-            return date.fromisoformat(value)
+        if isinstance(kind, (Date, DateTime)):
+            parsed: date = (
+                datetime.fromisoformat(value).replace(tzinfo=None)
+                if isinstance(kind, DateTime)
+                else date.fromisoformat(value)
+            )
+            check_year(parsed)  # the one range of years the forms allow
+            return parsed
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
                 raise TypeError
@@ -195,11 +202,13 @@ def _decode(table: str, column: Any, value: Any, where: str) -> Any:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError
+            if not -MAX_ID <= value <= MAX_ID:
+                raise ValueError  # beyond what either base can hold
             return value
         if not isinstance(value, str):
             raise TypeError
         return clean_text(value)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, ValidationError) as error:
         raise FormatError(
             f"{where} : la valeur {json.dumps(value, ensure_ascii=False)[:60]} "
             f"ne convient pas au champ « {name} »."
@@ -210,12 +219,17 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FormatError(f"Impossible de lire « {path} » ({error.strerror or error}).") from error
+        raise FormatError(f"Impossible de lire « {path} » ({os_reason(error)}).") from error
+    not_json = f"Le fichier « {path.name} » n'est pas un fichier JSON valide"
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except UnicodeDecodeError as error:
+        raise FormatError(f"{not_json} ({decode_reason(error)}).") from error
+    except json.JSONDecodeError as error:
+        raise FormatError(f"{not_json} ({json_reason(error)}).") from error
+    except RecursionError as error:
         raise FormatError(
-            f"Le fichier « {path.name} » n'est pas un fichier JSON valide ({error})."
+            f"{not_json} : ses listes ou objets sont imbriqués trop profondément."
         ) from error
     return document
 

@@ -18,7 +18,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, inspe
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
-from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError
+from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError, UserError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
 
@@ -61,6 +61,16 @@ class Store:
             # Another save landed between this one's read and its write (version_id_col).
             session.rollback()
             raise ConflictError(CONFLICT_WHILE_SAVING) from error
+        except (exc.DataError, OverflowError) as error:
+            # A number beyond what the base holds (SQLite's driver raises OverflowError,
+            # PostgreSQL a DataError), or a value too long for its column on the server.
+            session.rollback()
+            if isinstance(error, OverflowError) and "SQLite" not in str(error):
+                raise
+            raise UserError(
+                "Une valeur dépasse ce que la base peut enregistrer (numéro trop grand ou "
+                "texte trop long) ; rien n'a été enregistré."
+            ) from error
         except BaseException:
             session.rollback()
             raise
@@ -239,9 +249,12 @@ def server_url(url: str, password: str | None = None) -> URL:
     """A PostgreSQL URL for SQLAlchemy (psycopg 3), with the password added in memory only."""
     try:
         parsed = make_url(url)
-    except exc.ArgumentError as error:
+    except (exc.ArgumentError, ValueError) as error:
+        # Not repeated: the address may hold a password. ValueError: a port that is not
+        # a number ("serveur:abc").
+        reason = " : le port doit être un nombre" if isinstance(error, ValueError) else ""
         raise StoreError(
-            f"Adresse de serveur invalide : « {url} ». Forme attendue : "
+            f"Adresse de serveur invalide{reason}. Forme attendue : "
             "postgresql://utilisateur@serveur:5432/base"
         ) from error
     if parsed.get_backend_name() != "postgresql":
