@@ -84,3 +84,23 @@ def plain(text: str) -> str:
     """Exported text with French typography undone (no-break spaces, ’), for tests that
     check the words; tests of the typography itself read the raw text."""
     return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2019", "'")
+
+
+# What must never reach a user inside a French message (issue 16, item 12).
+NOT_FRENCH = ("Error", "error:", "Traceback", "Expecting", "codec", "usage:", "invalid ")
+
+
+def french_problems(message: str) -> list[str]:
+    """What is wrong with a refusal shown to a user; empty when it is a French sentence."""
+    problems = [f"English « {word} »" for word in NOT_FRENCH if word in message]
+    if not message.strip():
+        problems.append("empty message")
+    if "Erreur inattendue" in message:
+        problems.append("« Erreur inattendue »")
+    if ".." in message.replace("...", "").replace("…", ""):
+        problems.append("double full stop")
+    return problems
+
+
+def assert_french(message: str) -> None:
+    assert not french_problems(message), (french_problems(message), message)

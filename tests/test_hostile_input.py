@@ -33,10 +33,9 @@ from aiconsult_desktop.services.records import (
     QuestionEventData,
 )
 from aiconsult_desktop.store import Store
-from tests.helpers import small_dossier
+from tests.helpers import assert_french, small_dossier
 
 HUGE = 2**63
-ENGLISH = ("Error", "error:", "Traceback", "Expecting", "codec", "usage:", "invalid ")
 
 
 def aiconsult(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -50,14 +49,6 @@ def aiconsult(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         timeout=120,
         **kwargs,  # type: ignore[call-overload]
     )
-
-
-def assert_french(message: str) -> None:
-    assert message.strip(), "a refusal says something"
-    assert "Erreur inattendue" not in message
-    for word in ENGLISH:
-        assert word not in message, (word, message)
-    assert ".." not in message.replace("...", "").replace("…", ""), message
 
 
 def load_text(store: Store, tmp_path: Path, text: str) -> None:
@@ -74,9 +65,9 @@ def test_ids_beyond_the_base_are_records_that_do_not_exist(store: Store) -> None
     with pytest.raises(UserError) as error:
         statements.get_statement(store, HUGE)
     assert_french(error.value.message)
-    with pytest.raises(UserError, match="n'existe pas"):
+    with pytest.raises(UserError, match=r"n'existe pas|dépasse"):
         meetings.delete_meeting(store, HUGE)
-    with pytest.raises(UserError, match="n'existe pas"):
+    with pytest.raises(UserError, match=r"n'existe pas|dépasse"):
         question_events.list_events(store, 2**64)
     with pytest.raises(UserError) as error:
         questions.save_question(

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from aiconsult_desktop.domain.enums import AgendaItemKind, BodyKind, DatePrecision, MeetingKind
 from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
 from aiconsult_desktop.domain.rules import check_meeting_times, check_year
-from aiconsult_desktop.domain.text import long_text, optional_line, required_line
+from aiconsult_desktop.domain.text import clean_line, long_text, optional_line, required_line
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.records import (
     AgendaItemData,
@@ -158,7 +158,7 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
         else:
             row = load_row(session, Meeting, data.id, options=[selectinload(Meeting.agenda)])
             check_version(row, data.version)
-        uid = data.ics_uid.strip()
+        uid = clean_line(data.ics_uid)  # from a file: no control or lone surrogate
         if uid and uid != row.ics_uid:
             row.ics_uid = _free_uid(session, uid, data.id)
         row.employer_id, row.body_id, row.dossier_id = (
