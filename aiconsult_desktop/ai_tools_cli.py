@@ -32,3 +32,28 @@ def list_tools_command(store: Store, args: argparse.Namespace) -> None:
         if tool.status.open_items:
             count = len(tool.status.open_items)
             print(f"\tÉléments ouverts ({count}) : {open_items_text(tool)}")
+
+
+def add_tool_export_commands(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`aiconsult export tool ID -o fiche.docx|.pdf`, `export tools -o registre.xlsx|.csv`."""
+    from aiconsult_desktop.cli import record_id
+
+    tool = kinds.add_parser("tool", help="la fiche d'un outil d'IA (Word ou PDF)")
+    tool.add_argument("id", type=record_id)
+    tool.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.pdf")
+    tools = kinds.add_parser("tools", help="le registre des outils d'IA (XLSX ou CSV)")
+    tools.add_argument("--employer", metavar="NOM", help="un seul employeur (nom ou sigle)")
+    tools.add_argument("-o", "--output", required=True, metavar="FICHIER.xlsx|.csv")
+
+
+def export_tools_command(store: Store, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from aiconsult_desktop.services.ai_exports import export_tool, export_tools
+
+    if args.kind == "tool":
+        written = export_tool(store, args.id, Path(args.output))
+        print(f"Document écrit : {written}")
+    else:
+        written = export_tools(store, Path(args.output), employer_name=args.employer)
+        print(f"Fichier écrit : {written}")

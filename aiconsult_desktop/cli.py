@@ -145,6 +145,10 @@ def _export(store: Store, args: argparse.Namespace) -> None:
         from aiconsult_desktop.calendar_cli import export_calendar_command
 
         return export_calendar_command(store, args)
+    if args.kind in ("tool", "tools"):
+        from aiconsult_desktop.ai_tools_cli import export_tools_command
+
+        return export_tools_command(store, args)
     if args.kind == "meeting":
         from aiconsult_desktop.statement_cli import export_meeting_command
 
@@ -272,6 +276,9 @@ def build_parser() -> Parser:
     from aiconsult_desktop.statement_cli import add_statement_commands
 
     add_statement_commands(kinds)
+    from aiconsult_desktop.ai_tools_cli import add_tool_export_commands
+
+    add_tool_export_commands(kinds)
     return parser
 
 

@@ -141,7 +141,7 @@ def test_an_item_done_needs_its_date_and_existing_evidence(store: Store) -> None
     )
     [item] = ai_register.get_tool(store, tool_id).items
     assert item.state is ItemState.PARTIAL
-    assert "CST du 5 juin 2025, le 5 juin 2025" in item.evidence
+    assert "CST du 5 juin 2025 ; question" in item.evidence
     assert "question du 5 juin 2025" in item.evidence and "Étude d'impact v1" in item.evidence
     ai_tools.set_item_state(store, ItemStateData(tool_id, "impact_study", ItemState.UNKNOWN))
     assert ai_register.get_tool(store, tool_id).items == []

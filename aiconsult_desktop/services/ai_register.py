@@ -48,10 +48,16 @@ from aiconsult_desktop.store.models import (
 OPEN_STATES = [s.value for s in QuestionState if s.is_open]
 
 
-def meeting_label(meeting: Meeting) -> str:
-    """« Réunion technique sur l'IA, le 11 décembre 2024 »: a meeting named as evidence."""
+def meeting_label(title: str, starts_at: date, month_only: bool) -> str:
+    """« Réunion technique sur l'IA, le 11 décembre 2024 »: a meeting named as evidence;
+    its title alone when it already says the date (« CST du 5 juin 2025 »)."""
+    when = on_phrase(starts_at, month_only)
+    return title if when.split(" ", 1)[1] in title else f"{title}, {when}"
+
+
+def _meeting_label(meeting: Meeting) -> str:
     month_only = meeting.date_precision == DatePrecision.MONTH.value
-    return f"{meeting.title}, {on_phrase(meeting.starts_at, month_only)}"
+    return meeting_label(meeting.title, meeting.starts_at, month_only)
 
 
 def _evidence(session: Session, row: AiToolItem) -> str:
@@ -60,12 +66,12 @@ def _evidence(session: Session, row: AiToolItem) -> str:
         item = session.get(AgendaItem, row.agenda_item_id)
         if item is not None:
             meeting = session.get(Meeting, item.meeting_id)
-            where = f" ({meeting_label(meeting)})" if meeting else ""
+            where = f" ({_meeting_label(meeting)})" if meeting else ""
             parts.append(f"point « {item.title} »{where}")
     if row.meeting_id is not None:
         meeting = session.get(Meeting, row.meeting_id)
         if meeting is not None:
-            parts.append(meeting_label(meeting))
+            parts.append(_meeting_label(meeting))
     if row.question_id is not None:
         question = session.get(Question, row.question_id)
         if question is not None:
@@ -104,7 +110,7 @@ def _event_record(session: Session, row: AiToolEvent) -> LifeEventData:
         meeting_id=row.meeting_id,
         source=row.source,
         id=row.id,
-        meeting_title=meeting_label(meeting) if meeting else "",
+        meeting_title=_meeting_label(meeting) if meeting else "",
         when=event.when(),
     )
 
@@ -127,7 +133,7 @@ def _opinions(session: Session, tool_id: int) -> list[OpinionGiven]:
             BodyKind(body.kind),
             meeting.starts_at.date(),
             Opinion(item.opinion).label,
-            f"vote sur le point « {item.title} » ({meeting_label(meeting)})",
+            f"vote sur le point « {item.title} » ({_meeting_label(meeting)})",
             DatePrecision(meeting.date_precision),
         )
         for item, meeting, body in rows
