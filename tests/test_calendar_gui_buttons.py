@@ -268,7 +268,7 @@ def test_rules_of_a_body_just_added_save_the_employer_first(
     window.open_page(window.employers)
     editor = window.employers.employer_editor
     row = editor.add_body(BodyKind.CAP, "CAP A")
-    assert editor.dirty and editor.bodies_table.currentRow() == row
+    assert editor.tracker.dirty and editor.bodies_table.currentRow() == row
     assert "Valeurs par défaut" in editor.rules_label.text()
     titles: list[str] = []
 
@@ -279,7 +279,7 @@ def test_rules_of_a_body_just_added_save_the_employer_first(
     monkeypatch.setattr(rules_editing, "run", run)
     editor.rules_button.click()
     assert titles == ["Règles de l'instance — CAP A"]
-    assert not editor.dirty and said.errors == []
+    assert not editor.tracker.dirty and said.errors == []
     names = [b.name for b in employers.get_employer(store, ids["employer"]).bodies]
     assert "CAP A" in names
     assert editor._name_item(editor.bodies_table.currentRow()).text() == "CAP A"

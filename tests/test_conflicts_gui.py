@@ -119,7 +119,7 @@ def test_a_refused_question_is_said_and_its_text_kept_in_a_copy(
     assert copy_id is not None and copy_id != question.id
     assert f"la question n° {copy_id}" in said.errors[0]
     assert page.form.text.toPlainText() == f"{COPY} La question de Karim ?"
-    assert page.unsaved_label.text() == ""
+    assert page.status_label.text() == ""
     # Moving on is not refused again, and nothing else is copied.
     page.view.selectRow(page.model.row_of(question.id))
     assert page.editing_id() == question.id
@@ -159,7 +159,7 @@ def test_a_refused_meeting_asks_at_once_to_save_over_theirs_or_show_theirs(
     expected = "Salle 12" if replace_theirs else "Salle du conseil"
     assert meetings.get_meeting(marie, meeting.id or 0).place == expected
     assert page.form.place.text() == expected
-    assert page.unsaved_label.text() == ""
+    assert page.status_label.text() == ("Enregistré." if replace_theirs else "")
     # Nothing is asked again: the next edit saves without a word.
     type_text(qtbot, page.form.place, " bis")
     page.save_button.click()
@@ -178,7 +178,7 @@ def test_a_refused_employer_asks_at_once_to_save_over_theirs_or_show_theirs(
     window, marie = seats.window, seats.marie
     window.open_page(window.employers)
     editor = window.employers.employer_editor
-    employer_id = editor.current_id or 0
+    employer_id = editor.editing_id() or 0
 
     as_user(monkeypatch, "Marie")
     theirs = employers.get_employer(marie, employer_id)
@@ -196,4 +196,4 @@ def test_a_refused_employer_asks_at_once_to_save_over_theirs_or_show_theirs(
     expected = "RPDL" if replace_theirs else "Région PDL"
     assert employers.get_employer(marie, employer_id).short_name == expected
     assert editor.short_name_edit.text() == expected
-    assert not editor.dirty
+    assert not editor.tracker.dirty

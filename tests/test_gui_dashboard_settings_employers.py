@@ -176,8 +176,8 @@ def test_create_employer_with_cst_and_f3sct(qtbot: QtBot, store: Store) -> None:
         (BodyKind.CST, "CST"),
         (BodyKind.F3SCT, "F3SCT"),
     ]
-    assert editor.record_list.count() == 1
-    assert editor.record_list.currentItem().text() == "Département de Loire-Atlantique (CD44)"
+    assert editor.model.rowCount() == 1
+    assert editor.view.currentIndex().data() == "Département de Loire-Atlantique (CD44)"
     assert editor.status_label.text() == "Enregistré."
 
 
@@ -214,7 +214,7 @@ def test_a_body_with_meetings_cannot_be_removed_and_the_form_is_kept(
     assert len(asked.errors) == 1 and "ne peut pas être retirée" in asked.errors[0]
     assert [b.name for b in list_employers(demo_store)[0].bodies] == ["CST", "F3SCT"]
     assert editor.bodies_table.rowCount() == 1  # the user's edit is still on screen
-    assert editor.dirty
+    assert editor.tracker.dirty
 
 
 def test_delete_employer_with_questions_asks_then_deletes_everything(
@@ -225,8 +225,8 @@ def test_delete_employer_with_questions_asks_then_deletes_everything(
     editor = window.employers.employer_editor
 
     asked.answer = False
-    editor.record_list.setFocus()
-    qtbot.keyClick(editor.record_list, Qt.Key.Key_Delete)  # Suppr in the list
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)  # Suppr in the list
     [(text, destructive)] = asked.confirmations
     assert destructive
     assert "5 réunion(s), 12 question(s), 5 déclaration(s)" in text
@@ -241,11 +241,11 @@ def test_delete_employer_with_questions_asks_then_deletes_everything(
     assert list_questions(demo_store) == []
     assert list_meetings(demo_store) == []
     assert list_statements(demo_store) == []
-    assert editor.record_list.count() == 0
+    assert editor.model.rowCount() == 0
     assert "12 question(s)" in editor.status_label.text()
 
 
-def test_unsaved_changes_are_not_thrown_away_silently(
+def test_moving_to_another_employer_saves_the_typing_and_a_refresh_keeps_it(
     qtbot: QtBot, store: Store, asked: Dialogs
 ) -> None:
     for name in ("Commune A", "Commune B"):
@@ -254,17 +254,13 @@ def test_unsaved_changes_are_not_thrown_away_silently(
     window.open_page(window.employers)
     editor = window.employers.employer_editor
     qtbot.keyClicks(editor.short_name_edit, "CA")
-
-    asked.answer = False
-    editor.record_list.setCurrentRow(1)
-    assert len(asked.confirmations) == 1
-    assert editor.short_name_edit.text() == "CA"
-    assert editor.record_list.currentRow() == 0
-    window.data_changed.emit()  # a refresh keeps the typing too
+    window.data_changed.emit()  # a refresh keeps the typing
     assert editor.short_name_edit.text() == "CA"
 
-    asked.answer = True
-    editor.record_list.setCurrentRow(1)
+    editor.view.selectRow(1)
+
+    assert asked.confirmations == []
+    assert [e.short_name for e in list_employers(store)] == ["CA", ""]
     assert editor.name_edit.text() == "Commune B"
 
 

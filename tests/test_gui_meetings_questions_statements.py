@@ -106,7 +106,7 @@ def test_create_meeting_with_two_agenda_items(qtbot: QtBot, store: Store, said: 
     assert isinstance(kind, EnumCombo)
     kind.set_value(AgendaItemKind.OPINION)
     form.agenda.up_button.click()  # the minutes come first
-    assert page.unsaved_label.text() == UNSAVED
+    assert page.status_label.text() == UNSAVED
     # Still typing in the cell when saving: Ctrl+S does not move the focus out of it.
     table = form.agenda.table
     table.setCurrentCell(1, 0)
@@ -119,7 +119,7 @@ def test_create_meeting_with_two_agenda_items(qtbot: QtBot, store: Store, said: 
     page.save_button.click()
 
     assert said.errors == []
-    assert page.unsaved_label.text() == ""
+    assert page.status_label.text() == "Enregistré."
     (saved,) = meetings.list_meetings(store)
     assert (saved.title, saved.kind, saved.body_id) == (
         "CST du 5 juin 2025",
@@ -156,7 +156,7 @@ def test_end_before_start_shows_french_error_and_keeps_the_form(
     assert said.errors == [END_BEFORE_START]
     assert page.form.title.text() == "Réunion technique sur l'IA"
     assert page.form.ends.dateTime() == at(date(2024, 12, 11), 10)
-    assert page.unsaved_label.text() == UNSAVED
+    assert page.status_label.text() == UNSAVED
     assert meetings.list_meetings(store) == []
 
 
@@ -318,11 +318,11 @@ def test_write_save_and_export_a_statement(
     type_text(qtbot, page.editor.title, "Conditions de travail")
     type_text(qtbot, page.editor.text, "Les agents attendent des réponses depuis octobre 2024.")
     assert page.editor.word_count.text() == "8 mots"
-    assert page.unsaved_label.text() == UNSAVED
+    assert page.status_label.text() == UNSAVED
     page.save_button.click()
 
     assert said.errors == []
-    assert page.unsaved_label.text() == ""
+    assert page.status_label.text() == "Enregistré."
     saved = [
         s for s in statements.list_statements(demo_store) if s.title == "Conditions de travail"
     ]
@@ -352,7 +352,7 @@ def test_autosave_when_switching_statements(qtbot: QtBot, demo_store: Store, sai
 
     page.editor.text.selectAll()
     type_text(qtbot, page.editor.text, "Texte réécrit")
-    assert page.unsaved_label.text() == UNSAVED
+    assert page.status_label.text() == UNSAVED
 
     page.view.selectRow(page.model.row_of(second.id))
 
@@ -360,7 +360,7 @@ def test_autosave_when_switching_statements(qtbot: QtBot, demo_store: Store, sai
     assert statements.get_statement(demo_store, first.id).text == "Texte réécrit"
     assert page.editing_id() == second.id
     assert page.editor.text.toPlainText() == second.text
-    assert page.unsaved_label.text() == ""
+    assert page.status_label.text() == ""
 
     # Leaving the page saves too.
     type_text(qtbot, page.editor.title, " (relu)")
@@ -384,7 +384,7 @@ def test_refused_autosave_keeps_the_text_and_the_statement(
     assert said.errors == ["Le champ « Titre de la déclaration » est obligatoire."]
     assert page.editor.text.toPlainText() == "Un texte sans titre"
     assert page.editing is None
-    assert page.unsaved_label.text() == UNSAVED
+    assert page.status_label.text() == UNSAVED
     qtbot.waitUntil(lambda: not page.view.selectionModel().hasSelection())
     assert len(statements.list_statements(demo_store)) == before
 

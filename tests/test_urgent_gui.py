@@ -53,7 +53,7 @@ def test_ticking_urgent_turns_a_late_convocation_on_time(
         "Convocation — séance en urgence (employeur) : au plus tard le 28 mai 2025"
         " — reçu le 26 mai 2025"
     )
-    assert page.unsaved_label.text()  # "Modifications non enregistrées"
+    assert page.status_label.text()  # "Modifications non enregistrées"
 
     page.discard()  # abandoned: back to the saved meeting, late again
     assert not followup.urgent.isChecked()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QWidget,
 )
@@ -258,6 +259,8 @@ class ChangeTracker(QObject):
                 widget.toggled.connect(self.mark)
             elif isinstance(widget, QDateTimeEdit):  # QDateEdit is one too
                 widget.dateTimeChanged.connect(self.mark)
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self.mark)
             else:
                 raise TypeError(f"cannot watch {type(widget).__name__}")
 

@@ -125,3 +125,10 @@ def page_heading(title: str) -> QLabel:
     font.setBold(True)
     heading.setFont(font)
     return heading
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose mnemonic (Alt+letter) puts the cursor in `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label

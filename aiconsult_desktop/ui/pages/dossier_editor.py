@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
@@ -10,27 +11,34 @@ from aiconsult_desktop.services.dossiers import delete_dossier, list_dossiers, s
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import DossierData
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.forms import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.guard import attempt_done
-from aiconsult_desktop.ui.pages.record_editor import RecordEditor, buddy
+from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.widgets import buddy
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
 
 
-class DossierEditor(RecordEditor):
+def _first_line(record: DossierData) -> str:
+    first = record.description.strip().splitlines()[0] if record.description.strip() else ""
+    return first or record.title
+
+
+class DossierEditor(RecordPage[DossierData]):
     """Dossiers: long-running subjects ("Déploiement de l'IA") that link meetings,
     questions and statements."""
 
     list_label = "Dossiers sui&vis"
-    nothing_yet = (
+    new_tip = "Saisir un nouveau dossier (Ctrl+N)"
+    delete_tip = "Supprimer le dossier choisi (Suppr dans la liste)"
+    empty_text = (
         "Aucun dossier pour l'instant. Un dossier regroupe les réunions, questions et "
         "déclarations d'un même sujet suivi dans la durée (ex. : « Déploiement de l'IA »)."
     )
 
     def __init__(self, store: Store, window: MainWindow) -> None:
         super().__init__(store, window)
-        self.new_button.setToolTip("Saisir un nouveau dossier (Ctrl+N)")
-        self.delete_button.setToolTip("Supprimer le dossier choisi (Suppr dans la liste)")
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Ex. : Déploiement de l'IA")
         self.description_edit = QPlainTextEdit()
@@ -38,49 +46,48 @@ class DossierEditor(RecordEditor):
             "Contexte, enjeux, chronologie : ce qu'il faut avoir en tête avant chaque séance."
         )
         self.description_edit.setTabChangesFocus(True)
-        self.title_edit.textEdited.connect(lambda _text: self.mark_dirty())
-        self.description_edit.textChanged.connect(self.mark_dirty)
-        form = QFormLayout(self.form_box)
+        self.tracker.watch(self.title_edit, self.description_edit)
+        form_box = QWidget()
+        form = QFormLayout(form_box)
         form.setContentsMargins(0, 6, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(buddy("&Titre *", self.title_edit), self.title_edit)
         form.addRow(buddy("&Description", self.description_edit), self.description_edit)
+        model: RecordTableModel[DossierData] = RecordTableModel(
+            [Column("Dossier", lambda d: d.title, _first_line)],
+            lambda d: d.id,
+            lambda d: d.description,
+        )
+        self._setup(model, form_box, sizes=(280, 720))
+        fit_columns(self.view, stretch=0)
 
-    def load_records(self) -> list[DossierData]:
+    def _list_records(self) -> Sequence[DossierData]:
         return list_dossiers(self.store)
 
-    def item_text(self, record: DossierData) -> tuple[str, str]:
-        first_line = record.description.strip().splitlines()[0] if record.description else ""
-        return record.title, first_line or record.title
-
-    def fill(self, record: DossierData | None) -> None:
+    def _fill_editor(self, record: DossierData | None) -> None:
         self.title_edit.setText(record.title if record else "")
         self.description_edit.setPlainText(record.description if record else "")
 
-    def form_record(self) -> DossierData:
-        return DossierData(
-            id=self.current_id,
+    def _save_editor(self) -> DossierData | None:
+        data = DossierData(
+            id=self.editing_id(),
             title=self.title_edit.text(),
             description=self.description_edit.toPlainText(),
         )
-
-    def save_record(self, record: DossierData) -> DossierData:
-        return save_dossier(self.store, record)
-
-    def invalid_fields(self) -> dict[str, QWidget]:
-        return {
+        fields: dict[str, QWidget] = {
             "Titre du dossier": self.title_edit,
             "title": self.title_edit,
             "Description": self.description_edit,
         }
+        return self._attempt_save(lambda: save_dossier(self.store, data), fields)
 
-    def first_field(self) -> QWidget:
+    def _first_field(self) -> QWidget:
         return self.title_edit
 
-    def title_for(self, record: DossierData | None) -> str:
+    def _form_title(self, record: DossierData | None) -> str:
         return record.title if record else "Nouveau dossier"
 
-    def delete_record(self, record: DossierData) -> str | None:
+    def _delete_record(self, record: DossierData) -> bool:
         if not dialogs.confirm(
             self,
             "Supprimer le dossier",
@@ -89,9 +96,11 @@ class DossierEditor(RecordEditor):
             "simplement plus rattachées à ce dossier.",
             destructive=True,
         ):
-            return None
+            return False
         dossier_id = record.id
         if dossier_id is None:
-            return None
-        done = attempt_done(self, lambda: delete_dossier(self.store, dossier_id))
-        return f"Dossier « {record.title} » supprimé." if done else None
+            return False
+        if not attempt_done(self, lambda: delete_dossier(self.store, dossier_id)):
+            return False
+        self.say(f"Dossier « {record.title} » supprimé.")
+        return True

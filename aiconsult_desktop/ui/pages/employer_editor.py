@@ -3,6 +3,7 @@ F3SCT, CAP…) as rows of a small table, each with its deadline rules."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -32,35 +33,49 @@ from aiconsult_desktop.services.body_rules import rules_by_body
 from aiconsult_desktop.services.employers import (
     delete_employer,
     employer_dependents,
+    get_employer,
     list_employers,
     save_employer,
 )
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import BodyData, EmployerData
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.forms import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.guard import attempt, attempt_done
-from aiconsult_desktop.ui.pages.record_editor import ID_ROLE, RecordEditor, buddy
+from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.rules_editing import describe_rules, edit_body_rules
-from aiconsult_desktop.ui.widgets import EnumCombo
+from aiconsult_desktop.ui.widgets import EnumCombo, buddy
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
 
+ID_ROLE = Qt.ItemDataRole.UserRole
+"""The body's id on its row of the bodies table (None for a row not saved yet)."""
 
-class EmployerEditor(RecordEditor):
+
+def _list_text(record: EmployerData) -> str:
+    if record.short_name and record.short_name != record.name:
+        return f"{record.name} ({record.short_name})"
+    return record.name
+
+
+def _list_tooltip(record: EmployerData) -> str:
+    return "Instances : " + (", ".join(body.name for body in record.bodies) or "aucune")
+
+
+class EmployerEditor(RecordPage[EmployerData]):
     """Employers and their bodies; the bodies are edited as rows of a small table."""
 
-    new_text = "&Nouveau"
     list_label = "Emp&loyeurs suivis"
-    nothing_yet = (
+    new_tip = "Saisir un nouvel employeur (Ctrl+N)"
+    delete_tip = "Supprimer l'employeur choisi (Suppr dans la liste)"
+    empty_text = (
         "Aucun employeur pour l'instant : saisissez-le dans le formulaire, "
         "puis « Enregistrer » (Ctrl+S)."
     )
 
     def __init__(self, store: Store, window: MainWindow) -> None:
         super().__init__(store, window)
-        self.new_button.setToolTip("Saisir un nouvel employeur (Ctrl+N)")
-        self.delete_button.setToolTip("Supprimer l'employeur choisi (Suppr dans la liste)")
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Ex. : Région des Pays de la Loire")
@@ -86,7 +101,7 @@ class EmployerEditor(RecordEditor):
             "Une ligne par instance : choisissez le type, puis modifiez le nom au besoin "
             "(F2 ou double-clic)."
         )
-        self.bodies_table.itemChanged.connect(lambda _item: self.mark_dirty())
+        self.bodies_table.itemChanged.connect(self.tracker.mark)
         self.bodies_table.currentCellChanged.connect(lambda *_: self._update_body_buttons())
         self.add_body_button = QPushButton("&Ajouter une instance")
         self.add_body_button.setToolTip("Ajouter une ligne : CST, F3SCT, CAP, CCP…")
@@ -115,8 +130,6 @@ class EmployerEditor(RecordEditor):
         body_buttons.addWidget(self.rules_button)
         body_buttons.addStretch(1)
 
-        for edit in (self.name_edit, self.short_name_edit):
-            edit.textEdited.connect(lambda _text: self.mark_dirty())
         self.deadline_spin = QSpinBox()
         self.deadline_spin.setRange(1, 1098)
         self.deadline_spin.setSuffix(" jours")
@@ -125,7 +138,7 @@ class EmployerEditor(RecordEditor):
             "Au-delà, une question sans réponse est marquée en retard. Par défaut 61 jours, "
             "soit 2 mois, comme le délai de réponse aux questions écrites du Sénat."
         )
-        self.deadline_spin.valueChanged.connect(lambda _value: self.mark_dirty())
+        self.tracker.watch(self.name_edit, self.short_name_edit, self.deadline_spin)
         self._rules: dict[int, BodyRules] = {}
 
         identity = QFormLayout()
@@ -145,12 +158,18 @@ class EmployerEditor(RecordEditor):
         bodies_layout.addWidget(self.bodies_table, 1)
         bodies_layout.addWidget(self.rules_label)
         bodies_layout.addLayout(body_buttons)
-        form_layout = QVBoxLayout(self.form_box)
+        form_box = QWidget()
+        form_layout = QVBoxLayout(form_box)
         form_layout.setContentsMargins(0, 6, 0, 0)
         form_layout.setSpacing(12)
         form_layout.addLayout(identity)
         form_layout.addWidget(bodies_box, 1)
         self._update_body_buttons()
+        model: RecordTableModel[EmployerData] = RecordTableModel(
+            [Column("Employeur", _list_text, _list_tooltip)], lambda e: e.id
+        )
+        self._setup(model, form_box, sizes=(280, 720))
+        fit_columns(self.view, stretch=0)
 
     # Body rows -----------------------------------------------------------------------
 
@@ -169,7 +188,7 @@ class EmployerEditor(RecordEditor):
         if name is None:
             name = "" if kind is BodyKind.OTHER else kind.label
         row = self._insert_body(BodyData(kind=kind, name=name))
-        self.mark_dirty()
+        self.tracker.mark()
         self.bodies_table.setCurrentCell(row, 1)
         self.bodies_table.setFocus(Qt.FocusReason.OtherFocusReason)
         item = self._name_item(row)
@@ -211,7 +230,7 @@ class EmployerEditor(RecordEditor):
                     kind = combo.value()
                     item.setText("" if kind is BodyKind.OTHER else kind.label)
                 break
-        self.mark_dirty()
+        self.tracker.mark()
         self._update_body_buttons()
 
     def remove_body(self, row: int | None = None) -> None:
@@ -221,7 +240,7 @@ class EmployerEditor(RecordEditor):
         if not 0 <= row < self.bodies_table.rowCount():
             return
         self.bodies_table.removeRow(row)
-        self.mark_dirty()
+        self.tracker.mark()
         self._update_body_buttons()
 
     def _update_body_buttons(self) -> None:
@@ -260,11 +279,10 @@ class EmployerEditor(RecordEditor):
             return
         item = self._name_item(row)
         body_id, name = item.data(ID_ROLE), item.text().strip().casefold()
-        if self.dirty:
-            self.save()
-            if self.dirty:
+        if self.tracker.dirty:
+            if not self.leave():
                 return
-            record = self.current_record()
+            record = self.editing
             bodies = record.bodies if record is not None else []
             body_id = next((b.id for b in bodies if b.name.casefold() == name), None)
         if body_id is None:
@@ -273,10 +291,10 @@ class EmployerEditor(RecordEditor):
         if saved is not None:
             self.refresh()
             self.window_.data_changed.emit()
-            self.status_label.setText(f"Règles de « {saved.body_name} » enregistrées.")
+            self.say(f"Règles de « {saved.body_name} » enregistrées.")
         self._select_body(body_id)
 
-    def _commit_open_editor(self) -> None:
+    def _commit_pending(self) -> None:
         """Ctrl+S while typing in a cell: keep what was typed (Qt commits on focus-out only)."""
         editor = QApplication.focusWidget()
         viewport = self.bodies_table.viewport()
@@ -286,7 +304,7 @@ class EmployerEditor(RecordEditor):
 
     def _body_rows(self, *, strict: bool = True) -> list[BodyData]:
         if strict:
-            self._commit_open_editor()
+            self._commit_pending()
         bodies = []
         for row in range(self.bodies_table.rowCount()):
             combo = self.bodies_table.cellWidget(row, 0)
@@ -296,22 +314,15 @@ class EmployerEditor(RecordEditor):
             bodies.append(BodyData(kind=combo.value(), name=item.text(), id=item.data(ID_ROLE)))
         return bodies
 
-    # RecordEditor ------------------------------------------------------------------
+    # RecordPage hooks --------------------------------------------------------------
 
-    def load_records(self) -> list[EmployerData]:
+    def _list_records(self) -> Sequence[EmployerData]:
         self._rules = {
             body_id: rules for body_id, (_name, rules) in rules_by_body(self.store).items()
         }
         return list_employers(self.store)
 
-    def item_text(self, record: EmployerData) -> tuple[str, str]:
-        text = record.name
-        if record.short_name and record.short_name != record.name:
-            text = f"{record.name} ({record.short_name})"
-        bodies = ", ".join(body.name for body in record.bodies) or "aucune"
-        return text, f"Instances : {bodies}"
-
-    def fill(self, record: EmployerData | None) -> None:
+    def _fill_editor(self, record: EmployerData | None) -> None:
         self.name_edit.setText(record.name if record else "")
         self.short_name_edit.setText(record.short_name if record else "")
         self.deadline_spin.setValue(
@@ -322,42 +333,43 @@ class EmployerEditor(RecordEditor):
             self._insert_body(body)
         self._update_body_buttons()
 
-    def form_record(self) -> EmployerData:
-        loaded = self.current_record()
-        return EmployerData(
-            id=self.current_id,
+    def _save_editor(self) -> EmployerData | None:
+        loaded = self.editing
+        data = EmployerData(
+            id=self.editing_id(),
             version=loaded.version if loaded is not None else 0,
             name=self.name_edit.text(),
             short_name=self.short_name_edit.text(),
             bodies=self._body_rows(),
             answer_deadline_days=self.deadline_spin.value(),
         )
-
-    def save_record(self, record: EmployerData) -> EmployerData:
-        return save_employer(self.store, record)
-
-    def invalid_fields(self) -> dict[str, QWidget]:
-        return {
+        fields: dict[str, QWidget] = {
             "Nom de l'employeur": self.name_edit,
             "name": self.name_edit,
             "Sigle": self.short_name_edit,
             "Nom de l'instance": self.bodies_table,
             "bodies": self.bodies_table,
         }
+        return self._attempt_save(lambda: save_employer(self.store, data), fields)
 
-    def first_field(self) -> QWidget:
+    def _fetch(self, record_id: int | None) -> EmployerData | None:
+        if record_id is None:
+            return None
+        return attempt(self, lambda: get_employer(self.store, record_id))
+
+    def _first_field(self) -> QWidget:
         return self.name_edit
 
-    def title_for(self, record: EmployerData | None) -> str:
+    def _form_title(self, record: EmployerData | None) -> str:
         return record.name if record else "Nouvel employeur"
 
-    def delete_record(self, record: EmployerData) -> str | None:
+    def _delete_record(self, record: EmployerData) -> bool:
         employer_id = record.id
         if employer_id is None:
-            return None
+            return False
         dependents = attempt(self, lambda: employer_dependents(self.store, employer_id))
         if dependents is None:
-            return None
+            return False
         if not dependents.total:
             if not dialogs.confirm(
                 self,
@@ -365,9 +377,11 @@ class EmployerEditor(RecordEditor):
                 f"Supprimer l'employeur « {record.name} » et ses instances ?",
                 destructive=True,
             ):
-                return None
-            done = attempt_done(self, lambda: delete_employer(self.store, employer_id))
-            return f"Employeur « {record.name} » supprimé." if done else None
+                return False
+            if not attempt_done(self, lambda: delete_employer(self.store, employer_id)):
+                return False
+            self.say(f"Employeur « {record.name} » supprimé.")
+            return True
         attached = dependents.describe()
         if not dialogs.confirm(
             self,
@@ -378,7 +392,9 @@ class EmployerEditor(RecordEditor):
             "si vous voulez en garder une trace.",
             destructive=True,
         ):
-            self.status_label.setText("Suppression annulée : rien n'a été supprimé.")
-            return None
-        done = attempt_done(self, lambda: delete_employer(self.store, employer_id, cascade=True))
-        return f"Employeur « {record.name} » supprimé, avec {attached}." if done else None
+            self.say("Suppression annulée : rien n'a été supprimé.")
+            return False
+        if not attempt_done(self, lambda: delete_employer(self.store, employer_id, cascade=True)):
+            return False
+        self.say(f"Employeur « {record.name} » supprimé, avec {attached}.")
+        return True

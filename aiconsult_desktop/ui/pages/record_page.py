@@ -1,19 +1,31 @@
-"""The shape shared by the Calendrier, Questions and Déclarations pages.
+"""The one list-and-form editor: every page (or tab) that lists records beside the form
+editing one of them is a `RecordPage` (Calendrier, Questions, Déclarations, Employeurs,
+Dossiers suivis, and every new page of that shape).
 
-A list of records on the left, the editor of one record on the right. What this base class
-owns is the part users would notice if a page got it wrong:
+What it owns is the part users would notice if a page got it wrong:
 
-- nothing typed is lost: leaving a record (another row, "Nouveau", another page) saves the
-  editor first; if the save is refused, the user stays on the record with the French
-  message and their text;
-- "Modifications non enregistrées" shows while the editor differs from the store;
+- nothing typed is lost: leaving a record (another row, "Nouveau", another page or tab,
+  closing the window) saves the editor first; if the save is refused, the user stays on
+  the record with the French message and their text;
+- "Modifications non enregistrées" shows while the editor differs from the store,
+  "Enregistré." after Ctrl+S;
 - a reload (after any save, or when the page is shown again) never overwrites an editor
   with unsaved changes, and keeps the selected record selected;
 - a save refused because someone else saved first (shared server) is said at once; when
   the service kept the user's text in a copy, the editor moves onto the copy, so the next
   saves go there (one conflict, one copy).
 
-Pages supply the model's columns, the editor widgets and the service calls.
+How to build a page with it (`ui/pages/dossier_editor.py` is a small one):
+
+1. Subclass `RecordPage[YourData]` (a services dataclass with an `id`); set `title` (the
+   heading; "" in a tab), `new_text`, `new_tip`, `delete_tip`, `empty_text`, `list_label`.
+2. In `__init__`: build the form, `self.tracker.watch(...)` every input, then call
+   `self._setup(RecordTableModel([Column(...)], ...), form)` last.
+3. Hooks: `_list_records`, `_fill_editor(record or None)`, `_save_editor` (return
+   `self._attempt_save(lambda: service.save(...), fields)`: None when refused),
+   `_delete_record` (confirm, delete, True). Optional: `_reload_choices`, `_form_title`,
+   `_first_field`, `_after_show`, `_default_row`, `_commit_pending`.
+4. Add the page to tests/test_record_pages.py (moving saves; a refusal keeps the user).
 """
 
 from __future__ import annotations
@@ -24,7 +36,6 @@ from typing import TYPE_CHECKING, TypeVar
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -33,12 +44,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,10 +59,10 @@ from aiconsult_desktop.ui.forms import (
     RecordTableModel,
     add_shortcut,
     button,
-    record_table,
 )
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_conflicts import ConflictsMixin
+from aiconsult_desktop.ui.pages.record_list import RecordList, form_pane
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -63,13 +71,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 UNSAVED = "Modifications non enregistrées"
-SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+SAVED = "Enregistré."
 
 
 class RecordPage(QWidget, ConflictsMixin[T]):
     """Base of a list + editor page. Subclasses call `_setup()` at the end of `__init__`."""
 
     title = ""
+    """The page heading; "" for a tab of a page that has its own heading."""
+    list_label = ""
+    """A label above the list, with its Alt letter ("Emp&loyeurs suivis"); "" for none."""
     new_text = "&Nouveau"
     new_tip = "Nouvel élément (Ctrl+N)"
     delete_tip = "Supprimer (Suppr)"
@@ -88,9 +99,16 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self.new_button = button(self.new_text, self.new_tip, self.new)
         self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save)
         self.delete_button = button("&Supprimer", self.delete_tip, self.delete)
-        self.unsaved_label = QLabel("")
-        self.unsaved_label.setObjectName("unsavedLabel")
-        self.unsaved_label.setStyleSheet("color: #a4441b; font-weight: bold;")
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("color: #a4441b; font-weight: bold;")
+        self.form_title = QLabel("")
+        font = self.form_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.form_title.setFont(font)
+        self._message = ""
         self.tracker.changed.connect(self._on_dirty_changed)
         add_shortcut(self, QKeySequence.StandardKey.New, self.new)
         add_shortcut(self, QKeySequence.StandardKey.Save, self.save)
@@ -129,6 +147,14 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     def _commit_pending(self) -> None:
         """Take in an edit still open in a table cell (it would count only on focus out)."""
 
+    def _form_title(self, record: T | None) -> str:
+        """A bold title above the form ("Nouvel employeur", the record's name); "" for none."""
+        return ""
+
+    def _first_field(self) -> QWidget | None:
+        """Where the cursor goes on "Nouveau"."""
+        return None
+
     # Layout ------------------------------------------------------------------------------
 
     def _setup(
@@ -142,11 +168,11 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         under_list: Sequence[QWidget] = (),
         sizes: tuple[int, int] = (560, 440),
     ) -> None:
-        self.model = model
-        self.proxy = proxy
-        if proxy is not None:
-            proxy.setSourceModel(model)
-        self.view = record_table(proxy if proxy is not None else model)
+        self.list: RecordList[T] = RecordList(
+            model, proxy, self.empty_text, self.list_label, under_list
+        )
+        self.model, self.proxy, self.view = model, proxy, self.list.view
+        self.empty_label, self.list_stack = self.list.empty_label, self.list.stack
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         add_shortcut(
             self.view,
@@ -155,18 +181,10 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             Qt.ShortcutContext.WidgetShortcut,
         )
 
-        self.empty_label = QLabel(self.empty_text)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.view)
-        self.list_stack.addWidget(self.empty_label)
-
-        heading = page_heading(self.title)
         top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addSpacing(16)
+        if self.title:
+            top.addWidget(page_heading(self.title))
+            top.addSpacing(16)
         for widget in filters:
             top.addWidget(widget)
         top.addStretch(1)
@@ -175,30 +193,19 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         for widget in (self.new_button, self.save_button, self.delete_button, *buttons):
             actions.addWidget(widget)
         actions.addStretch(1)
-        actions.addWidget(self.unsaved_label)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list_stack, 1)
-        for widget in under_list:
-            left_layout.addWidget(widget)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(editor)
+        actions.addWidget(self.status_label)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(form_pane(editor, self.form_title))
         self.splitter.setStretchFactor(0, sizes[0])
         self.splitter.setStretchFactor(1, sizes[1])
         self.splitter.setSizes(list(sizes))
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        if top.count() > 1:
+            layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.splitter, 1)
 
@@ -212,22 +219,11 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     def editing_id(self) -> int | None:
         return None if self._editing is None else self._record_id(self._editing)
 
-    def _view_index(self, source_row: int) -> QModelIndex:
-        index = self.model.index(source_row, 0)
-        return self.proxy.mapFromSource(index) if self.proxy is not None else index
-
     def _select_source_row(self, source_row: int) -> None:
         """Select without triggering the leave-and-load logic (the caller handles it)."""
-        selection = self.view.selectionModel()
         self._switching = True
         try:
-            index = self._view_index(source_row) if source_row >= 0 else QModelIndex()
-            if index.isValid():
-                selection.setCurrentIndex(index, SELECT)
-                self.view.scrollTo(index)
-            else:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            self.list.select(source_row)
         finally:
             self._switching = False
 
@@ -236,18 +232,33 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         with self.tracker.loading():
             self._fill_editor(record)
         self.delete_button.setEnabled(record is not None)
+        title = self._form_title(record)
+        self.form_title.setText(title)
+        self.form_title.setVisible(bool(title))
+        self._update_status()
         self._after_show()
 
-    def _on_dirty_changed(self, dirty: bool) -> None:
-        if not shiboken6.isValid(self.unsaved_label):
+    def say(self, message: str) -> None:
+        """A short French sentence beside the buttons ("Employeur « X » supprimé.")."""
+        self._message = message
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if not shiboken6.isValid(self.status_label):
             return  # the window is being torn down: nothing left to show it on
-        self.unsaved_label.setText(UNSAVED if dirty else "")
+        self.status_label.setText(UNSAVED if self.tracker.dirty else self._message)
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        if not shiboken6.isValid(self.status_label):
+            return
+        if dirty:
+            self._message = ""
+        self._update_status()
         # A new record being typed can be thrown away with the same button.
         self.delete_button.setEnabled(self._editing is not None or dirty)
 
     def _update_empty_state(self) -> None:
-        rows = (self.proxy or self.model).rowCount()
-        self.list_stack.setCurrentWidget(self.view if rows else self.empty_label)
+        self.list.update_empty_state()
 
     # Reloading ---------------------------------------------------------------------------
 
@@ -266,7 +277,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         keep_id = self.editing_id()
         self.model.set_records(records)
         row = self.model.row_of(keep_id)
-        if row >= 0 and not self._view_index(row).isValid():
+        if row >= 0 and not self.list.view_index(row).isValid():
             row = -1  # hidden by a filter
         self._update_empty_state()
         if self.tracker.dirty:
@@ -276,21 +287,12 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             # What the user just did made a filter hide the record: stay on it.
             self._select_source_row(-1)
             return
-        if row < 0 and keep_id is None and self._editing is None and self._has_view_rows():
-            row = self._source_row_at(self._default_row())
-        elif row < 0 and self._has_view_rows():
-            row = self._source_row_at(0)
+        if row < 0 and keep_id is None and self._editing is None and self.list.has_rows():
+            row = self.list.source_row_at(self._default_row())
+        elif row < 0 and self.list.has_rows():
+            row = self.list.source_row_at(0)
         self._select_source_row(row)
         self._show(self.model.record(row) if row >= 0 else None)
-
-    def _has_view_rows(self) -> bool:
-        return (self.proxy or self.model).rowCount() > 0
-
-    def _source_row_at(self, view_row: int) -> int:
-        view_model = self.proxy or self.model
-        view_row = min(max(view_row, 0), view_model.rowCount() - 1)
-        index = view_model.index(view_row, 0)
-        return self.proxy.mapToSource(index).row() if self.proxy is not None else index.row()
 
     # Moving between records --------------------------------------------------------------
 
@@ -308,6 +310,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             # The view is still handling the click: put the selection back afterwards.
             QTimer.singleShot(0, self._reselect_editing)
             return
+        self._message = ""  # "Enregistré." was about the record shown before
         self._show(record)
 
     def _reselect_editing(self) -> None:
@@ -347,7 +350,11 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         if not self.leave():
             return
         self._select_source_row(-1)
+        self._message = ""
         self._show(None)
+        first = self._first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def save(self) -> None:
         saved = self._save_editor()
@@ -356,6 +363,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self._editing = saved
         self.tracker.clear()
         self._announce_change()
+        self.say(SAVED)
 
     def delete(self) -> None:
         record = self._editing
