@@ -1,0 +1,34 @@
+"""Deleting, from the Calendrier page, a meeting that the AI tools register cites as
+evidence (issue 10): the confirmation names what loses its evidence; « non » keeps all."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.services import ai_register, meetings
+from aiconsult_desktop.store import Store
+from tests.gui_support import Dialogs, make_window
+
+
+def test_deleting_a_meeting_that_is_evidence_says_which_items_lose_it(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    window = make_window(qtbot, demo_store)
+    window.open_page(window.meetings)
+    may = next(m for m in meetings.list_meetings(demo_store) if m.id == 4)
+    window.meetings.view.selectRow(window.meetings.model.row_of(may.id))
+
+    said.answer = False
+    window.meetings.delete_button.click()
+    asked = said.confirmations[0][0]
+    assert "registre des outils d'IA" in asked
+    assert "LigérIA : preuve de « Avis du CST avant le déploiement »" in asked
+    assert any(m.id == may.id for m in meetings.list_meetings(demo_store))
+
+    said.answer = True
+    window.meetings.delete_button.click()
+    assert all(m.id != may.id for m in meetings.list_meetings(demo_store))
+    assert said.errors == []
+    items = {i.rule_key: i for i in ai_register.get_tool(demo_store, 1).items}
+    assert items["cst_opinion"].meeting_id is None
+    assert items["cst_opinion"].note.startswith("« Refus de passage en CST")
