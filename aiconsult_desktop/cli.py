@@ -261,15 +261,19 @@ def build_parser() -> Parser:
     restore.add_argument("file", metavar="FICHIER.sqlite3")
     commands.add_parser("check", help="contrôler l'intégrité de la base")
 
-    export = commands.add_parser("export", help="exporter un document Word")
+    export = commands.add_parser(
+        "export", help="exporter un document (Word ou PDF), un tableur ou un agenda"
+    )
     kinds = export.add_subparsers(dest="kind", metavar="TYPE", required=True, parser_class=Parser)
-    statement = kinds.add_parser("statement", help="une déclaration en intervention Word")
+    statement = kinds.add_parser("statement", help="une déclaration en intervention (Word ou PDF)")
     statement.add_argument("id", metavar="NUMÉRO", type=record_id)
-    statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
-    register = kinds.add_parser("questions", help="le registre des questions (Word, CSV, XLSX)")
+    statement.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.pdf")
+    register = kinds.add_parser(
+        "questions", help="le registre des questions (Word, PDF, CSV, XLSX)"
+    )
     register.add_argument("--employer", metavar="NOM", help="un seul employeur (nom ou sigle)")
     register.add_argument("--state", metavar="ÉTAT", help="pending, answered… ou open")
-    register.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.csv|.xlsx")
+    register.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.pdf|.csv|.xlsx")
     from aiconsult_desktop.calendar_cli import add_calendar_commands
 
     add_calendar_commands(commands, kinds)

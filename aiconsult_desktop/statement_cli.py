@@ -1,4 +1,4 @@
-"""`aiconsult export meeting ID -o FICHIER.docx`: the meeting pack from the command line."""
+"""`aiconsult export meeting ID -o FICHIER.docx|.pdf`: the meeting pack from the command line."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ def add_statement_commands(kinds: argparse._SubParsersAction) -> None:  # type: 
     from aiconsult_desktop.cli import record_id
 
     meeting = kinds.add_parser(
-        "meeting", help="le dossier pour le procès-verbal d'une réunion (Word)"
+        "meeting", help="le dossier pour le procès-verbal d'une réunion (Word ou PDF)"
     )
     meeting.add_argument("id", metavar="NUMÉRO", type=record_id)
-    meeting.add_argument("-o", "--output", required=True, metavar="FICHIER.docx")
+    meeting.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.pdf")
 
 
 def export_meeting_command(store: Store, args: argparse.Namespace) -> None:

@@ -101,8 +101,8 @@ def test_word_needs_one_employer_and_unknown_names_are_listed(
 ) -> None:
     with pytest.raises(UserError, match="Employeurs connus : « Région des Pays de la Loire »"):
         export_questions(demo_store, tmp_path / "q.docx", employer_name="Mairie de Brest")
-    with pytest.raises(UserError, match=r"Format « \.pdf » inconnu"):
-        export_questions(demo_store, tmp_path / "q.pdf")
+    with pytest.raises(UserError, match=r"Format « \.txt » inconnu"):
+        export_questions(demo_store, tmp_path / "q.txt")
 
 
 def test_command_line_export_and_unknown_employer(tmp_path: Path) -> None:

@@ -20,8 +20,8 @@ from aiconsult_desktop.errors import UserError
 
 TIMEOUT_SECONDS = 180
 UNAVAILABLE = (
-    "LibreOffice n'est pas installé (ou introuvable) : l'export en PDF passe par lui. "
-    "Installez-le depuis libreoffice.org, ou exportez en Word puis enregistrez en PDF."
+    "LibreOffice est introuvable sur cet ordinateur : installez-le (libreoffice.org) pour "
+    "exporter en PDF, ou exportez en Word (.docx)."
 )
 _WINDOWS_PLACES = (
     Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",

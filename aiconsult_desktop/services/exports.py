@@ -10,6 +10,10 @@ from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase,
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.export.document import InterventionDocument
+from aiconsult_desktop.services.document_export import checked_target, write_document
+from aiconsult_desktop.services.document_export import (  # the window asks it here
+    pdf_unavailable as pdf_unavailable,
+)
 from aiconsult_desktop.services.meetings import get_meeting
 from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.records import MeetingData, OrganisationData, StatementData
@@ -118,7 +122,8 @@ def export_statement(
     with_questions: bool = False,
     notices: list[str] | None = None,
 ) -> Path:
-    """Write the statement as a Word intervention at `target` (".docx" added if needed).
+    """Write the statement as a Word intervention at `target`, or as PDF when it ends in
+    ".pdf" (".docx" added when it has no extension; any other one is refused).
 
     Without `template`, the organisation's letterhead is used when one is set; a
     letterhead that cannot be used falls back to the default template, and the reason
@@ -130,14 +135,13 @@ def export_statement(
     check_organisation(organisation)
     if parse_markdown(statement.text).is_empty:
         raise UserError(EMPTY_STATEMENT.format(title=statement.title))
-    target = with_suffix(target, ".docx")
+    target = checked_target(target)
     questions = pending_question_lines(store, meeting.employer_id) if with_questions else ()
     from aiconsult_desktop.export.intervention import write_intervention
 
     document = build_document(statement, meeting, organisation, pending_questions=questions)
     chosen = template if template is not None else letterhead_or_default(store, notices)
-    write_intervention(document, target, chosen)
-    return target
+    return write_document(target, lambda path: write_intervention(document, path, chosen))
 
 
 def letterhead_or_default(store: Store, notices: list[str] | None = None) -> Path | None:
@@ -166,13 +170,6 @@ def letterhead_or_default(store: Store, notices: list[str] | None = None) -> Pat
     return path
 
 
-def pdf_unavailable() -> str | None:
-    """Why "Exporter en PDF" cannot work on this PC (LibreOffice missing), else None."""
-    from aiconsult_desktop.export import pdf
-
-    return pdf.UNAVAILABLE if pdf.find_soffice() is None else None
-
-
 def export_statement_pdf(
     store: Store,
     statement_id: int,
@@ -181,30 +178,14 @@ def export_statement_pdf(
     with_questions: bool = False,
     notices: list[str] | None = None,
 ) -> Path:
-    """The Word intervention converted by LibreOffice, saved at `target` (".pdf").
+    """The intervention as PDF at `target` (".pdf" added when the dialog gave none).
 
     LibreOffice takes seconds: the window runs this off the GUI thread.
     """
-    import shutil
-    import tempfile
-
-    from aiconsult_desktop.export.pdf import convert_to_pdf
-
-    target = with_suffix(target, ".pdf")
-    with tempfile.TemporaryDirectory(prefix="aiconsult-pdf-") as work:
-        docx = export_statement(
-            store,
-            statement_id,
-            Path(work) / f"{target.stem}.docx",
-            with_questions=with_questions,
-            notices=notices,
-        )
-        (pdf,) = convert_to_pdf([docx])
-        try:
-            shutil.move(pdf, target)
-        except OSError as error:
-            raise UserError(
-                f"Impossible d'enregistrer « {target.name} » : le fichier est peut-être "
-                "ouvert, ou le dossier protégé en écriture."
-            ) from error
-    return target
+    return export_statement(
+        store,
+        statement_id,
+        with_suffix(target, ".pdf"),
+        with_questions=with_questions,
+        notices=notices,
+    )

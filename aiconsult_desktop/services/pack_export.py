@@ -23,11 +23,11 @@ from aiconsult_desktop.export.meeting_pack import (
     PackQuestionGroup,
     PackSection,
 )
+from aiconsult_desktop.services.document_export import checked_target, write_document
 from aiconsult_desktop.services.exports import (
     build_document,
     check_organisation,
     letterhead_or_default,
-    with_suffix,
 )
 from aiconsult_desktop.services.meetings import get_meeting
 from aiconsult_desktop.services.organisation import get_organisation
@@ -174,7 +174,7 @@ def export_meeting_pack(
     *,
     notices: list[str] | None = None,
 ) -> Path:
-    """Write the pack as Word at `target` (".docx"); PDF goes through `export_document`."""
+    """Write the pack at `target`: Word, or PDF when it ends in ".pdf"."""
     pack = build_pack(store, meeting_id)
     if not pack.sections and not any(group.questions for group in pack.question_groups):
         raise UserError(
@@ -183,7 +183,6 @@ def export_meeting_pack(
         )
     from aiconsult_desktop.export.meeting_pack import write_meeting_pack
 
-    target = with_suffix(target, ".docx")
+    target = checked_target(target)
     chosen = template if template is not None else letterhead_or_default(store, notices)
-    write_meeting_pack(pack, target, chosen)
-    return target
+    return write_document(target, lambda path: write_meeting_pack(pack, path, chosen))

@@ -24,6 +24,11 @@ from aiconsult_desktop.export.questions_docx import (
 )
 from aiconsult_desktop.export.tables import Cell
 from aiconsult_desktop.services import question_events
+from aiconsult_desktop.services.document_export import (
+    DOCUMENT_FORMATS,
+    checked_target,
+    write_document,
+)
 from aiconsult_desktop.services.employers import find_employer, list_employers
 from aiconsult_desktop.services.exports import place_date_line
 from aiconsult_desktop.services.organisation import get_organisation
@@ -57,7 +62,7 @@ TABLE_HEADERS = [
     "Délai de réponse (jours)",
     "Historique",
 ]
-FORMATS = (".docx", ".csv", ".xlsx")
+FORMATS = (".docx", ".pdf", ".csv", ".xlsx")
 CHUNK = 1000
 """Questions read per round trip by the register export: a few queries per thousand."""
 
@@ -241,24 +246,20 @@ def export_questions(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the register to `target` (.docx, .csv or .xlsx); `progress` hears how far
+    """Write the register to `target` (.docx, .pdf, .csv or .xlsx); `progress` hears how far
     a spreadsheet export has gone."""
     today = today or date.today()
+    target = checked_target(target, FORMATS)
     suffix = target.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(
-            f"Format « {target.suffix or target.name} » inconnu : choisissez un fichier "
-            ".docx (Word), .csv ou .xlsx (tableur)."
-        )
     employer = find_employer(store, employer_name) if employer_name else None
     states = parse_state(state)
-    if suffix == ".docx":
+    if suffix in DOCUMENT_FORMATS:
         if employer is None:
             known = list_employers(store)
             if len(known) != 1:
                 names = ", ".join(f"« {e.name} »" for e in known) or "aucun pour l'instant"
                 raise UserError(
-                    "Le document Word porte sur un seul employeur : précisez-le "
+                    "Le document Word ou PDF porte sur un seul employeur : précisez-le "
                     f"(--employer). Employeurs connus : {names}."
                 )
             employer = known[0]
@@ -272,8 +273,7 @@ def export_questions(
         document = build_questions_document(
             store, employer, OPEN if states is None else states, today
         )
-        write_questions(document, target, template)
-        return target
+        return write_document(target, lambda path: write_questions(document, path, template))
     wanted = QuestionFilter(employer_id=employer.id if employer else None, states=states)
     rows = register_rows(store, wanted, today, progress)
     from aiconsult_desktop.export.docx_metadata import APPLICATION
