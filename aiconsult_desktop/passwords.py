@@ -7,6 +7,7 @@ there is no plaintext fallback.
 
 from __future__ import annotations
 
+import logging
 from contextlib import suppress
 
 import keyring
@@ -55,8 +56,10 @@ def set_password(account: str, password: str) -> None:
     try:
         keyring.set_password(SERVICE, account, password)
     except KeyringError as error:
+        # The keyring's own words are English: they go to the log, not to the user.
+        logging.getLogger(__name__).info("keyring refused the password: %s", error)
         raise UserError(
-            f"Le trousseau a refusé d'enregistrer le mot de passe ({error}). "
+            "Le trousseau du système a refusé d'enregistrer le mot de passe. "
             "Il vous sera demandé à chaque démarrage."
         ) from error
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
+from aiconsult_desktop.domain.french_errors import os_reason
 from aiconsult_desktop.errors import StoreError
 
 APP_NAME = "AIConsult Desktop"
@@ -38,7 +39,7 @@ def prepare_data_dir(directory: Path) -> Path:
     except OSError as error:
         raise StoreError(
             f"Impossible d'écrire dans le dossier de données « {directory} » "
-            f"({error.strerror or error}). Choisissez un autre dossier avec --data-dir "
+            f"({os_reason(error)}). Choisissez un autre dossier avec --data-dir "
             "ou la variable AICONSULT_DATA_DIR, ou demandez les droits d'écriture."
         ) from error
     return directory

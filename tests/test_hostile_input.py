@@ -279,3 +279,28 @@ def test_an_impossible_ics_day_has_one_full_stop(store: Store) -> None:
         read_invitation_bytes(store, invitation("DTSTART:20250229T100000"))
     assert "2025 n'est pas une année bissextile." in error.value.message
     assert_french(error.value.message)
+
+
+def test_keyring_and_data_dir_failures_are_said_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    from aiconsult_desktop import passwords
+    from aiconsult_desktop.paths import prepare_data_dir
+
+    def locked(*_args: object) -> None:
+        raise KeyringError("Cannot create an item in a locked collection")
+
+    monkeypatch.setattr(keyring, "set_password", locked)
+    with pytest.raises(UserError) as error:
+        passwords.set_password("ana@serveur:5432/cst", "s3cret")
+    assert "trousseau" in error.value.message and "locked" not in error.value.message
+    assert_french(error.value.message)
+    a_file = tmp_path / "fichier"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        prepare_data_dir(a_file / "données")
+    assert "n'est pas un dossier" in error.value.message
+    assert_french(error.value.message)
