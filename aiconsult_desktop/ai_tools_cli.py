@@ -39,7 +39,7 @@ def add_tool_export_commands(kinds: argparse._SubParsersAction) -> None:  # type
     from aiconsult_desktop.cli import record_id
 
     tool = kinds.add_parser("tool", help="la fiche d'un outil d'IA (Word ou PDF)")
-    tool.add_argument("id", type=record_id)
+    tool.add_argument("id", metavar="NUMÉRO", type=record_id)
     tool.add_argument("-o", "--output", required=True, metavar="FICHIER.docx|.pdf")
     tools = kinds.add_parser("tools", help="le registre des outils d'IA (XLSX ou CSV)")
     tools.add_argument("--employer", metavar="NOM", help="un seul employeur (nom ou sigle)")
