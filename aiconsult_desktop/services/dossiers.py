@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.text import long_text, required_line
-from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services.records import DossierData
-from aiconsult_desktop.services.rows import load_row
+from aiconsult_desktop.services.rows import check_name_free, load_row
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Dossier
 
@@ -20,17 +20,26 @@ def list_dossiers(store: Store) -> list[DossierData]:
         return french_sorted(found, lambda d: d.title)
 
 
+def clean_dossier(data: DossierData) -> DossierData:
+    """The dossier form's rules, without the store (`save_dossier` and `load`)."""
+    return DossierData(
+        id=data.id,
+        title=required_line(data.title, "Titre du dossier"),
+        description=long_text(data.description, "Description", required=False),
+    )
+
+
+def check_dossier_title_free(session: Session, title: str, dossier_id: int | None) -> None:
+    check_name_free(
+        session, Dossier.title, title, dossier_id, f"Le dossier « {title} » existe déjà."
+    )
+
+
 def save_dossier(store: Store, data: DossierData) -> DossierData:
-    title = required_line(data.title, "Titre du dossier")
-    description = long_text(data.description, "Description", required=False)
+    cleaned = clean_dossier(data)
+    title, description = cleaned.title, cleaned.description
     with store.session() as session:
-        clash = session.scalar(
-            select(Dossier.id).where(
-                func.lower(Dossier.title) == title.lower(), Dossier.id != (data.id or 0)
-            )
-        )
-        if clash is not None:
-            raise ValidationError(f"Le dossier « {title} » existe déjà.", field="title")
+        check_dossier_title_free(session, title, data.id)
         if data.id is None:
             row = Dossier()
             session.add(row)

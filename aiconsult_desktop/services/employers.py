@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -13,7 +13,7 @@ from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
 from aiconsult_desktop.services.records import BodyData, EmployerData
-from aiconsult_desktop.services.rows import check_version, load_row, touch
+from aiconsult_desktop.services.rows import check_name_free, check_version, load_row, touch
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.ai_models import AiTool
 from aiconsult_desktop.store.models import Body, Employer, Meeting, Question, Statement
@@ -57,13 +57,8 @@ def _load(session: Session, employer_id: int) -> Employer:
     return row
 
 
-def save_employer(store: Store, data: EmployerData) -> EmployerData:
-    """Create or update an employer with its list of bodies.
-
-    A body removed from the list is deleted only when no meeting refers to it.
-    """
-    name = required_line(data.name, "Nom de l'employeur")
-    short_name = optional_line(data.short_name, "Sigle", 100)
+def clean_employer(data: EmployerData) -> EmployerData:
+    """The employer form's rules, without the store (`save_employer` and `load`)."""
     bodies = [
         BodyData(
             id=b.id, kind=BodyKind(b.kind), name=required_line(b.name, "Nom de l'instance", 200)
@@ -76,14 +71,31 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
         raise ValidationError(
             f"L'instance « {duplicates[0]} » figure deux fois pour cet employeur.", field="bodies"
         )
+    return replace(
+        data,
+        name=required_line(data.name, "Nom de l'employeur"),
+        short_name=optional_line(data.short_name, "Sigle", 100),
+        bodies=bodies,
+        answer_deadline_days=check_deadline_days(data.answer_deadline_days),
+    )
+
+
+def check_employer_name_free(session: Session, name: str, employer_id: int | None) -> None:
+    """Two employers never share a name, whatever its case."""
+    check_name_free(
+        session, Employer.name, name, employer_id, f"L'employeur « {name} » existe déjà."
+    )
+
+
+def save_employer(store: Store, data: EmployerData) -> EmployerData:
+    """Create or update an employer with its list of bodies.
+
+    A body removed from the list is deleted only when no meeting refers to it.
+    """
+    cleaned = clean_employer(data)
+    name, short_name, bodies = cleaned.name, cleaned.short_name, cleaned.bodies
     with store.session() as session:
-        clash = session.scalar(
-            select(Employer.id).where(
-                func.lower(Employer.name) == name.lower(), Employer.id != (data.id or 0)
-            )
-        )
-        if clash is not None:
-            raise ValidationError(f"L'employeur « {name} » existe déjà.", field="name")
+        check_employer_name_free(session, name, data.id)
         if data.id is None:
             row = Employer(name=name, short_name=short_name)
             session.add(row)
@@ -92,7 +104,7 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
             check_version(row, data.version)
             touch(row)  # its bodies are part of it: a bodies-only edit counts
             row.name, row.short_name = name, short_name
-        row.answer_deadline_days = check_deadline_days(data.answer_deadline_days)
+        row.answer_deadline_days = cleaned.answer_deadline_days
         kept = {b.id for b in bodies if b.id is not None}
         for existing in list(row.bodies):
             if existing.id not in kept:

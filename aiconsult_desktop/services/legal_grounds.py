@@ -30,11 +30,22 @@ def list_legal_grounds(store: Store) -> list[LegalGroundData]:
         return french_sorted((_to_record(row) for row in rows), lambda g: g.label)
 
 
-def save_legal_ground(store: Store, data: LegalGroundData) -> LegalGroundData:
-    label = required_line(data.label, "Intitulé", 300)
-    reference = required_line(data.reference, "Référence", 2000)
+def clean_legal_ground(data: LegalGroundData) -> LegalGroundData:
+    """The library form's rules, without the store (`save_legal_ground` and `load`)."""
     summary = long_text(data.summary, "Résumé", required=False)
     optional_line(summary, "Résumé", 5000)
+    return LegalGroundData(
+        id=data.id,
+        label=required_line(data.label, "Intitulé", 300),
+        reference=required_line(data.reference, "Référence", 2000),
+        summary=summary,
+        applies_on=data.applies_on,
+    )
+
+
+def save_legal_ground(store: Store, data: LegalGroundData) -> LegalGroundData:
+    cleaned = clean_legal_ground(data)
+    label, reference, summary = cleaned.label, cleaned.reference, cleaned.summary
     with store.session() as session:
         same = session.scalars(select(LegalGround).where(LegalGround.label == label)).first()
         if same is not None and same.id != data.id:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TypeVar
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -100,6 +103,11 @@ def _query(session: Session, *where: object) -> list[MeetingData]:
     return [_to_record(m, e, b, n) for m, e, b, n in rows]
 
 
+def all_meetings(session: Session) -> list[MeetingData]:
+    """Every meeting as the form opens it, in a session already open (`load` checks)."""
+    return _query(session)
+
+
 def list_meetings(store: Store, employer_id: int | None = None) -> list[MeetingData]:
     """Ordered by date, oldest first."""
     with store.session() as session:
@@ -115,43 +123,63 @@ def get_meeting(store: Store, meeting_id: int) -> MeetingData:
         return found[0]
 
 
-def save_meeting(store: Store, data: MeetingData) -> MeetingData:
-    title = required_line(data.title, "Intitulé de la réunion")
-    place = optional_line(data.place, "Lieu")
-    notes = long_text(data.notes, "Notes", required=False)
+def clean_meeting(data: MeetingData) -> MeetingData:
+    """The form's rules on a meeting, without the store: text cleaned, agenda numbered
+    1, 2…, times and follow-up dates checked. `save_meeting` and `load` both use it."""
     check_meeting_times(data.starts_at, data.ends_at)
-    agenda = [
-        AgendaItemData(
-            id=item.id,
-            position=index + 1,
-            title=required_line(item.title, "Point de l'ordre du jour", 1000),
-            kind=AgendaItemKind(item.kind),
-            opinion=Opinion(item.opinion) if item.opinion else None,
-            votes=check_votes(item.votes),
-        )
-        for index, item in enumerate(sorted(data.agenda, key=lambda a: a.position))
-    ]
-    documents = [
-        MeetingDocumentData(
-            location=required_line(d.location, "Emplacement du document", 2000),
-            title=optional_line(d.title, "Titre du document"),
-        )
-        for d in data.documents
-    ]
-    attendees = [
-        AttendeeData(name=required_line(a.name, "Nom du ou de la représentant·e", 200), role=a.role)
-        for a in data.attendees
-    ]
     check_followup_dates(data)
+    return replace(
+        data,
+        title=required_line(data.title, "Intitulé de la réunion"),
+        place=optional_line(data.place, "Lieu"),
+        notes=long_text(data.notes, "Notes", required=False),
+        agenda=[
+            AgendaItemData(
+                id=item.id,
+                position=index + 1,
+                title=required_line(item.title, "Point de l'ordre du jour", 1000),
+                kind=AgendaItemKind(item.kind),
+                opinion=Opinion(item.opinion) if item.opinion else None,
+                votes=check_votes(item.votes),
+            )
+            for index, item in enumerate(sorted(data.agenda, key=lambda a: a.position))
+        ],
+        documents=[
+            MeetingDocumentData(
+                id=d.id,
+                location=required_line(d.location, "Emplacement du document", 2000),
+                title=optional_line(d.title, "Titre du document"),
+            )
+            for d in data.documents
+        ],
+        attendees=[
+            AttendeeData(
+                id=a.id,
+                name=required_line(a.name, "Nom du ou de la représentant·e", 200),
+                role=AttendeeRole(a.role),
+            )
+            for a in data.attendees
+        ],
+    )
+
+
+def check_meeting_links(session: Session, data: MeetingData) -> None:
+    if session.get(Employer, data.employer_id) is None:
+        raise ValidationError("Choisissez l'employeur de la réunion.", field="employer")
+    if data.body_id is not None:
+        body = session.get(Body, data.body_id)
+        if body is None or body.employer_id != data.employer_id:
+            raise ValidationError(
+                "L'instance choisie n'appartient pas à cet employeur.", field="body"
+            )
+
+
+def save_meeting(store: Store, data: MeetingData) -> MeetingData:
+    cleaned = clean_meeting(data)
+    title, place, notes = cleaned.title, cleaned.place, cleaned.notes
+    agenda, documents, attendees = cleaned.agenda, cleaned.documents, cleaned.attendees
     with store.session() as session:
-        if session.get(Employer, data.employer_id) is None:
-            raise ValidationError("Choisissez l'employeur de la réunion.", field="employer")
-        if data.body_id is not None:
-            body = session.get(Body, data.body_id)
-            if body is None or body.employer_id != data.employer_id:
-                raise ValidationError(
-                    "L'instance choisie n'appartient pas à cet employeur.", field="body"
-                )
+        check_meeting_links(session, data)
         if data.id is None:
             row = Meeting()
             session.add(row)
@@ -195,18 +223,41 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
         row.minutes_received_on = data.minutes_received_on
         row.minutes_approved_on = data.minutes_approved_on
         row.urgent = bool(data.urgent)
-        # Documents and attendees are short lists: replaced as a whole on each save.
+        # Documents and attendees: the list as given, rows kept by id (a save that
+        # changes nothing rewrites nothing).
+        documents_by_id = {d.id: d for d in row.documents}
         row.documents = [
-            MeetingDocument(position=n, title=d.title, location=d.location)
+            _set(
+                documents_by_id.pop(d.id, None) or MeetingDocument(),
+                n,
+                title=d.title,
+                location=d.location,
+            )
             for n, d in enumerate(documents, start=1)
         ]
+        attendees_by_id = {a.id: a for a in row.attendees}
         row.attendees = [
-            MeetingAttendee(position=n, name=a.name, role=AttendeeRole(a.role).value)
+            _set(
+                attendees_by_id.pop(a.id, None) or MeetingAttendee(),
+                n,
+                name=a.name,
+                role=AttendeeRole(a.role).value,
+            )
             for n, a in enumerate(attendees, start=1)
         ]
         session.flush()
         meeting_id = row.id
     return get_meeting(store, meeting_id)
+
+
+Child = TypeVar("Child", MeetingDocument, MeetingAttendee)
+
+
+def _set(row: Child, position: int, **values: str) -> Child:
+    row.position = position
+    for name, value in values.items():
+        setattr(row, name, value)
+    return row
 
 
 def _free_uid(session: Session, uid: str, meeting_id: int | None) -> str:

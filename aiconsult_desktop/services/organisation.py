@@ -24,14 +24,19 @@ def get_organisation(store: Store) -> OrganisationData:
         )
 
 
-def save_organisation(store: Store, data: OrganisationData) -> OrganisationData:
-    cleaned = OrganisationData(
+def clean_organisation(data: OrganisationData) -> OrganisationData:
+    """The organisation form's rules, without the store (`save_organisation`, `load`)."""
+    return OrganisationData(
         name=required_line(data.name, "Nom de l'organisation"),
         short_name=optional_line(data.short_name, "Sigle", 100),
         signature=optional_line(data.signature, "Ligne de signature"),
         place=optional_line(data.place, "Lieu", 200),
         logo_path=optional_line(data.logo_path, "Logo", 1000),
     )
+
+
+def save_organisation(store: Store, data: OrganisationData) -> OrganisationData:
+    cleaned = clean_organisation(data)
     with store.session() as session:
         row = session.scalars(select(Organisation).limit(1)).first()
         if row is None:

@@ -1,6 +1,6 @@
 """The dated events of a question: add, correct, remove, and the "liste de relance".
 
-Every change goes through `_rederive`, which checks the whole history (nothing before
+Every change goes through `rederive`, which checks the whole history (nothing before
 the question was asked…) and stores the derived state, first-asked date and latest
 answer on the question, so lists and filters never recompute them.
 """
@@ -60,18 +60,23 @@ def _events_of(session: Session, question_id: int) -> list[QuestionEvent]:
     )
 
 
-def rederive(session: Session, question: Question, events: Sequence[QuestionEvent]) -> None:
-    """Check the history and copy what it implies onto the question row."""
+def derived_columns(events: Sequence[QuestionEvent]) -> dict[str, object]:
+    """Check the history; the question's columns it implies (state, first asked…)."""
     plain = [_to_event(e) for e in events]
     check_events(plain)
     summary = derive(plain)
     asked = next(e for e in events if e.kind == EventKind.ASKED.value)
-    values = {
+    return {
         "state": summary.state.value,
         "asked_on": asked.on,
         "meeting_id": asked.meeting_id,
         "answer": summary.answer,
     }
+
+
+def rederive(session: Session, question: Question, events: Sequence[QuestionEvent]) -> None:
+    """Check the history and copy what it implies onto the question row."""
+    values = derived_columns(events)
     if any(getattr(question, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(question, name, value)
@@ -100,7 +105,7 @@ def histories(session: Session, question_ids: Sequence[int]) -> dict[int, list[Q
     return found
 
 
-def _check_meeting(session: Session, question: Question, meeting_id: int | None) -> None:
+def check_event_meeting(session: Session, question: Question, meeting_id: int | None) -> None:
     if meeting_id is None:
         return
     meeting = session.get(Meeting, meeting_id)
@@ -113,21 +118,34 @@ def _check_meeting(session: Session, question: Question, meeting_id: int | None)
         )
 
 
-def _apply(row: QuestionEvent, data: QuestionEventData) -> None:
+def event_columns(data: QuestionEventData) -> dict[str, object]:
+    """The event form's rules: text cleaned, a promised date only on a promise."""
     kind = EventKind(data.kind)
-    row.kind = kind.value
-    row.on = data.on
-    row.meeting_id = data.meeting_id
-    row.channel = Channel(data.channel).value
-    row.text = long_text(data.text, "Texte", required=False)
-    row.promised_for = data.promised_for if kind is EventKind.ANSWER_PROMISED else None
+    return {
+        "kind": kind.value,
+        "on": data.on,
+        "meeting_id": data.meeting_id,
+        "channel": Channel(data.channel).value,
+        "text": long_text(data.text, "Texte", required=False),
+        "promised_for": data.promised_for if kind is EventKind.ANSWER_PROMISED else None,
+    }
+
+
+def asked_channel(question: Question, asked: QuestionEvent) -> str:
+    """A question first put at a meeting was asked there (the form says so on save)."""
+    return Channel.MEETING.value if question.meeting_id is not None else asked.channel
+
+
+def _apply(row: QuestionEvent, data: QuestionEventData) -> None:
+    for name, value in event_columns(data).items():
+        setattr(row, name, value)
 
 
 def save_event(store: Store, data: QuestionEventData) -> QuestionEventData:
     """Add an event (id None) or correct one; refused if the history becomes impossible."""
     with store.session() as session:
         question = load_row(session, Question, data.question_id)
-        _check_meeting(session, question, data.meeting_id)
+        check_event_meeting(session, question, data.meeting_id)
         events = _events_of(session, question.id)
         if data.id is None:
             row = QuestionEvent(question_id=question.id)
@@ -188,8 +206,7 @@ def update_from_form(
     events = _events_of(session, question.id)
     asked = next(e for e in events if e.kind == EventKind.ASKED.value)
     asked.on, asked.meeting_id = asked_on, question.meeting_id
-    if question.meeting_id is not None:
-        asked.channel = Channel.MEETING.value
+    asked.channel = asked_channel(question, asked)
     current = derive([_to_event(e) for e in events])
     if state is not current.state or (answer and answer != current.answer):
         kind = EventKind.ASKED_AGAIN if state is QuestionState.PENDING else EVENT_FOR_STATE[state]
@@ -246,7 +263,7 @@ def mark_asked_again(
     with store.session() as session:
         for question_id in ids:
             question = load_row(session, Question, question_id)
-            _check_meeting(session, question, meeting_id)
+            check_event_meeting(session, question, meeting_id)
             events = _events_of(session, question_id)
             event = QuestionEvent(
                 question_id=question_id,

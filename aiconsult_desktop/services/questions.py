@@ -259,7 +259,19 @@ def get_question(store: Store, question_id: int) -> QuestionData:
         return _records(session, [found], date.today())[0]
 
 
-def _check_links(session: Session, data: QuestionData) -> None:
+def clean_question_text(value: str) -> str:
+    """The question form's rule on the text (also used by pasted lists and `load`)."""
+    text = long_text(value, "Texte de la question", required=True)
+    if len(text) > MAX_QUESTION_LENGTH:
+        raise ValidationError(
+            f"La question est trop longue ({len(text)} caractères, "
+            f"{MAX_QUESTION_LENGTH} au plus). Scindez-la en plusieurs questions.",
+            field="text",
+        )
+    return text
+
+
+def check_question_links(session: Session, data: QuestionData) -> None:
     if session.get(Employer, data.employer_id) is None:
         raise ValidationError(
             "Choisissez l'employeur à qui la question est posée.", field="employer"
@@ -279,13 +291,7 @@ def _check_links(session: Session, data: QuestionData) -> None:
 def save_question(store: Store, data: QuestionData) -> QuestionData:
     """Save the question itself. Its state comes from its events: a state or answer that
     differs from them (the CLI, older callers) is recorded as a new event dated today."""
-    text = long_text(data.text, "Texte de la question", required=True)
-    if len(text) > MAX_QUESTION_LENGTH:
-        raise ValidationError(
-            f"La question est trop longue ({len(text)} caractères, "
-            f"{MAX_QUESTION_LENGTH} au plus). Scindez-la en plusieurs questions.",
-            field="text",
-        )
+    text = clean_question_text(data.text)
     answer = long_text(data.answer, "Réponse", required=False)
     check_year(data.asked_on, "pour la date de la question", field="asked_on")
     rest = (answer, QuestionState(data.state))
@@ -301,7 +307,7 @@ def _save_question(
     store: Store, data: QuestionData, text: str, answer: str, state: QuestionState
 ) -> QuestionData:
     with store.session() as session:
-        _check_links(session, data)
+        check_question_links(session, data)
         if data.id is None:
             row = Question(state=state.value, answer=answer)
             session.add(row)
@@ -360,18 +366,12 @@ def add_questions(store: Store, template: QuestionData, texts: list[str]) -> lis
     cleaned = []
     for number, raw in enumerate(texts, start=1):
         try:
-            text = long_text(raw, "Texte de la question", required=True)
+            cleaned.append(clean_question_text(raw))
         except ValidationError as error:
             raise ValidationError(f"Question n° {number} : {error.message}") from error
-        if len(text) > MAX_QUESTION_LENGTH:
-            raise ValidationError(
-                f"Question n° {number} : trop longue ({len(text)} caractères, "
-                f"{MAX_QUESTION_LENGTH} au plus)."
-            )
-        cleaned.append(text)
     check_year(template.asked_on, "pour la date des questions", field="asked_on")
     with store.session() as session:
-        _check_links(session, template)
+        check_question_links(session, template)
         rows = []
         for text in cleaned:
             row = Question(

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from aiconsult_desktop.domain.french import conflict_message
-from aiconsult_desktop.errors import ConflictError, NotFoundError
+from aiconsult_desktop.errors import ConflictError, NotFoundError, ValidationError
 from aiconsult_desktop.store.models import Base, utc_now
 
 M = TypeVar("M", bound=Base)
@@ -43,6 +44,18 @@ def load_row(session: Session, model: type[M], row_id: int, **options: object) -
 
 def not_found(model: type[Base], row_id: int) -> NotFoundError:
     return NotFoundError(f"{NAMES[model.__tablename__][0]} n° {row_id} n'existe pas (ou plus).")
+
+
+def check_name_free(
+    session: Session, column: InstrumentedAttribute[str], value: str, row_id: int | None, taken: str
+) -> None:
+    """Names users tell apart only by case are one name: refuse a second with `taken`."""
+    model = column.class_
+    clash = session.scalar(
+        select(model.id).where(func.lower(column) == value.lower(), model.id != (row_id or 0))
+    )
+    if clash is not None:
+        raise ValidationError(taken, field=column.key)
 
 
 MASCULINE = frozenset({"employer", "dossier"})

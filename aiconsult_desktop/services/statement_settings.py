@@ -34,7 +34,7 @@ def get_letterhead(store: Store) -> Path | None:
 
 def set_letterhead(store: Store, path: Path | None) -> None:
     """Remember the union's letterhead (None: back to the default template)."""
-    value = optional_line(str(path) if path is not None else "", "Papier à en-tête", 1000)
+    value = clean_letterhead(str(path) if path is not None else "")
     with store.session() as session:
         _row(session).letterhead_path = value
 
@@ -45,12 +45,21 @@ def get_words_per_minute(store: Store) -> int:
         return row.words_per_minute if row is not None else DEFAULT_WORDS_PER_MINUTE
 
 
-def set_words_per_minute(store: Store, value: int) -> None:
+def check_words_per_minute(value: int) -> int:
     if not 40 <= value <= 400:
         raise ValidationError(
             "Indiquez une vitesse de lecture entre 40 et 400 mots par minute.",
             field="Mots par minute",
         )
+    return value
+
+
+def clean_letterhead(value: str) -> str:
+    return optional_line(value, "Papier à en-tête", 1000)
+
+
+def set_words_per_minute(store: Store, value: int) -> None:
+    check_words_per_minute(value)
     with store.session() as session:
         _row(session).words_per_minute = value
 

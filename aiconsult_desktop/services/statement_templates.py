@@ -46,10 +46,16 @@ def get_template(store: Store, template_id: int) -> TemplateData:
         return _to_record(row)
 
 
+def clean_template(name: str, text: str) -> tuple[str, str]:
+    """The template's rules on its name and text (`save_as_template` and `load`)."""
+    return required_line(name, "Nom du modèle", 200), long_text(
+        text, "Texte du modèle", required=True
+    )
+
+
 def save_as_template(store: Store, name: str, text: str, kind: StatementKind) -> TemplateData:
     """A new template from a statement's text; a name already taken is refused."""
-    name = required_line(name, "Nom du modèle", 200)
-    text = long_text(text, "Texte du modèle", required=True)
+    name, text = clean_template(name, text)
     with store.session() as session:
         taken = session.scalars(select(StatementTemplate).where(StatementTemplate.name == name))
         if taken.first() is not None:

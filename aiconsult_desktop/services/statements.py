@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
 from aiconsult_desktop.domain.french import unsaved_copy_label
@@ -75,8 +77,7 @@ def save_statement(store: Store, data: StatementData, *, reason: str = "") -> St
 
     On a shared base, a save over someone else's newer one is refused and the refused text
     is kept as a copy (a draft), so both texts survive."""
-    title = required_line(data.title, "Titre de la déclaration")
-    text = long_text(data.text, "Texte", required=False)
+    title, text = clean_statement_text(data.title, data.text)
     try:
         return _save_statement(store, data, title, text, reason)
     except ConflictError as conflict:
@@ -86,22 +87,42 @@ def save_statement(store: Store, data: StatementData, *, reason: str = "") -> St
         raise kept_in_copy(conflict, copy, f"« {copy.title} »") from conflict
 
 
+def clean_statement_text(title: str, text: str) -> tuple[str, str]:
+    """The editor's rules on title and text (`save_statement` and `load`)."""
+    return required_line(title, "Titre de la déclaration"), long_text(text, "Texte", required=False)
+
+
+def check_statement_links(session: Session, data: StatementData) -> None:
+    if session.get(Meeting, data.meeting_id) is None:
+        raise ValidationError("Choisissez la réunion de la déclaration.", field="meeting")
+    if data.agenda_item_id is not None:
+        item = session.get(AgendaItem, data.agenda_item_id)
+        if item is None or item.meeting_id != data.meeting_id:
+            raise ValidationError(
+                "Le point de l'ordre du jour choisi n'appartient pas à cette réunion.",
+                field="agenda_item",
+            )
+    if data.dossier_id is not None and session.get(Dossier, data.dossier_id) is None:
+        raise ValidationError("Le dossier choisi n'existe plus.", field="dossier")
+
+
+def read_on(
+    session: Session, data: StatementData, state: StatementState, current: date | None
+) -> date | None:
+    """Only a statement read at a meeting has a reading date: the one given, else the
+    one it had, else the meeting's day."""
+    if state is not StatementState.READ:
+        return None
+    meeting = session.get(Meeting, data.meeting_id)
+    return data.read_on or current or (meeting.starts_at.date() if meeting else None)
+
+
 def _save_statement(
     store: Store, data: StatementData, title: str, text: str, reason: str
 ) -> StatementData:
     state = StatementState(data.state)
     with store.session() as session:
-        if session.get(Meeting, data.meeting_id) is None:
-            raise ValidationError("Choisissez la réunion de la déclaration.", field="meeting")
-        if data.agenda_item_id is not None:
-            item = session.get(AgendaItem, data.agenda_item_id)
-            if item is None or item.meeting_id != data.meeting_id:
-                raise ValidationError(
-                    "Le point de l'ordre du jour choisi n'appartient pas à cette réunion.",
-                    field="agenda_item",
-                )
-        if data.dossier_id is not None and session.get(Dossier, data.dossier_id) is None:
-            raise ValidationError("Le dossier choisi n'existe plus.", field="dossier")
+        check_statement_links(session, data)
         previous_state: str | None = None
         if data.id is None:
             row = Statement()
@@ -123,15 +144,7 @@ def _save_statement(
         )
         row.kind, row.state = StatementKind(data.kind).value, state.value
         row.title, row.text, row.excerpt = title, text, bool(data.excerpt)
-        if state is StatementState.READ:
-            meeting_day = session.get(Meeting, data.meeting_id)
-            row.read_on = (
-                data.read_on
-                or row.read_on
-                or (meeting_day.starts_at.date() if meeting_day is not None else None)
-            )
-        else:
-            row.read_on = None
+        row.read_on = read_on(session, data, state, row.read_on)
         session.flush()
         statement_id = row.id
         if previous_state is not None and previous_state != state.value:

@@ -3,6 +3,7 @@
 The format is documented in docs/json-format.md. It is table by table, column by column,
 ids included, so that dump → load → dump gives the same file byte for byte. Loading goes
 into an empty store only, in one transaction: a bad file leaves the store as it was.
+Every row loaded then goes through the forms' rules (services.load_checks).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.ai_transfer import check_loaded_ai
+from aiconsult_desktop.services.load_checks import RecordRefused, check_loaded
 from aiconsult_desktop.services.question_events import ensure_events
 from aiconsult_desktop.services.rows import MAX_ID
 from aiconsult_desktop.store import Store
@@ -252,6 +254,10 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
         with store.session() as session:
             _insert_all(session, document, source)
             ensure_events(session)  # files written before question events existed
+            try:
+                check_loaded(session)
+            except RecordRefused as refused:
+                raise FormatError(refused.sentence(source)) from refused
             _advance_sequences(session)
     except exc.IntegrityError as error:
         raise FormatError(
