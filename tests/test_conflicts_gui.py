@@ -33,18 +33,21 @@ class TwoSeats:
 
 
 @pytest.fixture
-def seats(qtbot: QtBot, pg_server: PgServer) -> Iterator[TwoSeats]:
+def server_stores(pg_server: PgServer) -> Iterator[tuple[Store, Store]]:
     url = pg_server.url(pg_server.create_database())
     karim, marie = open_server_store(url, PASSWORD), open_server_store(url, PASSWORD)
     load_demo(karim)
-    window = make_window(qtbot, karim)
-    yield TwoSeats(window, karim, marie)
-    # The window goes before its store: closing it may still read or save.
-    for page in window.pages:
-        page.discard()
-    window.close()
+    yield karim, marie
     karim.close()
     marie.close()
+
+
+@pytest.fixture
+def seats(server_stores: tuple[Store, Store], qtbot: QtBot) -> TwoSeats:
+    """Requested before `qtbot` in the tests: the window (closed with qtbot, which may still
+    read the store) then goes before the stores."""
+    karim, marie = server_stores
+    return TwoSeats(make_window(qtbot, karim), karim, marie)
 
 
 def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
@@ -52,7 +55,7 @@ def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 
 def test_a_conflict_while_typing_makes_one_copy_and_is_said_at_once(
-    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+    seats: TwoSeats, qtbot: QtBot, said: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, karim, marie = seats.window, seats.karim, seats.marie
     meeting_id = meetings.list_meetings(karim)[0].id or 0
@@ -96,7 +99,7 @@ def test_a_conflict_while_typing_makes_one_copy_and_is_said_at_once(
 
 
 def test_a_refused_question_is_said_and_its_text_kept_in_a_copy(
-    qtbot: QtBot, seats: TwoSeats, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+    seats: TwoSeats, qtbot: QtBot, said: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, marie = seats.window, seats.marie
     window.open_page(window.questions)
@@ -130,8 +133,8 @@ def test_a_refused_question_is_said_and_its_text_kept_in_a_copy(
 
 @pytest.mark.parametrize("replace_theirs", [True, False])
 def test_a_refused_meeting_asks_at_once_to_save_over_theirs_or_show_theirs(
-    qtbot: QtBot,
     seats: TwoSeats,
+    qtbot: QtBot,
     said: Dialogs,
     monkeypatch: pytest.MonkeyPatch,
     replace_theirs: bool,
@@ -169,8 +172,8 @@ def test_a_refused_meeting_asks_at_once_to_save_over_theirs_or_show_theirs(
 
 @pytest.mark.parametrize("replace_theirs", [True, False])
 def test_a_refused_employer_asks_at_once_to_save_over_theirs_or_show_theirs(
-    qtbot: QtBot,
     seats: TwoSeats,
+    qtbot: QtBot,
     said: Dialogs,
     monkeypatch: pytest.MonkeyPatch,
     replace_theirs: bool,
@@ -197,3 +200,22 @@ def test_a_refused_employer_asks_at_once_to_save_over_theirs_or_show_theirs(
     assert employers.get_employer(marie, employer_id).short_name == expected
     assert editor.short_name_edit.text() == expected
     assert not editor.tracker.dirty
+
+
+def test_saving_twice_without_leaving_the_meeting_is_no_conflict_with_oneself(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    """Exporting the calendar or opening the statements saves the form first and stays on
+    the meeting: the next save follows that one, it does not conflict with it."""
+    window = make_window(qtbot, demo_store)
+    window.open_page(window.meetings)
+    page = window.meetings
+    meeting = page.model.records()[0]
+    page.view.selectRow(page.model.row_of(meeting.id))
+    page.form.place.selectAll()
+    type_text(qtbot, page.form.place, "Salle 12")
+    assert page.leave()
+    type_text(qtbot, page.form.place, " bis")
+    page.save_button.click()
+    assert said.errors == [] and said.confirmations == []
+    assert meetings.get_meeting(demo_store, meeting.id or 0).place == "Salle 12 bis"

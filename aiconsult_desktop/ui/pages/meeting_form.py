@@ -351,10 +351,6 @@ class MeetingForm(QWidget):
         self._end_toggled(self.has_end.isChecked())
         self._update_followup()
 
-    def rebase(self, meeting: MeetingData) -> None:
-        """Save over `meeting` (someone else's newer save) with what is typed here."""
-        self._loaded = meeting
-
     def record(self) -> MeetingData:
         """What the user typed, as a record for `save_meeting` (id kept for an update).
 

@@ -132,17 +132,20 @@ class MeetingsPage(RecordPage[MeetingData]):
         self.form.load(record, self.employer_filter.current_id())
 
     def _save_editor(self) -> MeetingData | None:
-        return self._attempt_save(
-            lambda: meetings.save_meeting(self.store, self.form.record()), self.form.fields
-        )
+        def save() -> MeetingData:
+            data = self.form.record()
+            if self.editing is not None and data.id == self.editing.id:
+                # The version last saved here (`leave` keeps the form as it is), or the
+                # other version the user chose to save over.
+                data.version = self.editing.version
+            return meetings.save_meeting(self.store, data)
+
+        return self._attempt_save(save, self.form.fields)
 
     def _fetch(self, record_id: int | None) -> MeetingData | None:
         if record_id is None:
             return None
         return attempt(self, lambda: meetings.get_meeting(self.store, record_id))
-
-    def _rebase(self, record: MeetingData) -> None:
-        self.form.rebase(record)
 
     def _delete_record(self, record: MeetingData) -> bool:
         assert record.id is not None

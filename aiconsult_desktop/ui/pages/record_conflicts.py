@@ -62,8 +62,7 @@ class ConflictsMixin(Generic[T]):
             dialogs.show_error(parent, conflict.message)
             return False  # nothing to offer: the user stays on what they typed
         if replace_theirs(parent, conflict):
-            self._editing = theirs
-            self._rebase(theirs)
+            self._editing = theirs  # the editor saves again with their version number
             return True
         self._move_to(theirs)
         return False
@@ -77,9 +76,6 @@ class ConflictsMixin(Generic[T]):
     def _fetch(self, record_id: int | None) -> T | None:
         """The record as stored now, for a page whose conflicts keep no copy."""
         return None
-
-    def _rebase(self, record: T) -> None:
-        """Let the editor save over `record` (its version), keeping what was typed."""
 
     def _parent_widget(self) -> QWidget | None:
         return self if isinstance(self, QWidget) else None
