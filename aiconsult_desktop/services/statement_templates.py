@@ -1,11 +1,16 @@
-"""Statement templates: five shipped with the app (seeded by migration 0004), plus
-those users save from a statement of theirs ("Enregistrer comme modèle")."""
+"""Statement templates: five shipped with the app (seeded by migration 0004, made
+union-neutral by 0010), plus those users save from a statement of theirs ("Enregistrer
+comme modèle")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
+from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.enums import StatementKind
+from aiconsult_desktop.domain.template_fill import TemplateContext, fill_template
 from aiconsult_desktop.domain.text import long_text, required_line
 from aiconsult_desktop.errors import NotFoundError, ValidationError
 from aiconsult_desktop.services.statement_records import TemplateData
@@ -23,19 +28,31 @@ def _to_record(row: StatementTemplate) -> TemplateData:
     )
 
 
-def list_templates(store: Store) -> list[TemplateData]:
-    """The shipped ones first, in their order, then the users' by name."""
+def list_templates(store: Store, meeting_id: int | None = None) -> list[TemplateData]:
+    """The shipped ones first, in their order, then the users' in French alphabetical
+    order; their markers filled for the organisation and, when given, the meeting's body
+    and employer (`domain.template_fill`)."""
     with store.session() as session:
-        rows = session.scalars(
-            select(StatementTemplate).order_by(
-                StatementTemplate.builtin.desc(), StatementTemplate.name, StatementTemplate.id
-            )
-        )
-        builtin, own = [], []
-        for row in rows:
-            (builtin if row.builtin else own).append(row)
-        builtin.sort(key=lambda r: r.id)
-        return [_to_record(row) for row in (*builtin, *own)]
+        rows = list(session.scalars(select(StatementTemplate).order_by(StatementTemplate.id)))
+        builtin = [_to_record(row) for row in rows if row.builtin]
+        own = french_sorted((_to_record(row) for row in rows if not row.builtin), lambda t: t.name)
+    context = template_context(store, meeting_id)
+    return [replace(t, text=fill_template(t.text, context)) for t in (*builtin, *own)]
+
+
+def template_context(store: Store, meeting_id: int | None = None) -> TemplateContext:
+    """Who speaks (Paramètres) and, for a statement of a meeting, where and to whom."""
+    from aiconsult_desktop.services.meetings import get_meeting
+    from aiconsult_desktop.services.organisation import get_organisation
+
+    organisation = get_organisation(store)
+    meeting = get_meeting(store, meeting_id) if meeting_id is not None else None
+    return TemplateContext(
+        organisation_name=organisation.name,
+        organisation_short_name=organisation.short_name,
+        body_name=meeting.body_name if meeting else "",
+        employer_name=meeting.employer_name if meeting else "",
+    )
 
 
 def get_template(store: Store, template_id: int) -> TemplateData:

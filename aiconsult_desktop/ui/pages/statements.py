@@ -290,7 +290,9 @@ class StatementsPage(RecordPage[StatementData]):
         self._open(VersionsDialog(self, versions, statement.text, restore))
 
     def choose_template(self) -> None:
-        templates = attempt(self, lambda: list_templates(self.store))
+        meeting = self.editor.current_meeting()
+        meeting_id = meeting.id if meeting is not None else None
+        templates = attempt(self, lambda: list_templates(self.store, meeting_id))
         if templates is None:
             return
 
