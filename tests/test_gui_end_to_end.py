@@ -22,6 +22,7 @@ from aiconsult_desktop.domain.enums import (
 from aiconsult_desktop.services import employers, meetings, questions, statements
 from aiconsult_desktop.store import Store
 from tests.gui_support import Dialogs, make_window, type_text
+from tests.helpers import plain
 from tests.rendering import rendered_pages
 
 
@@ -103,7 +104,7 @@ def test_first_session_from_empty_base_to_word_document(
     assert said.errors == []
     assert said.save_to.exists() and str(said.save_to) in said.infos[-1]
     document = docx.Document(str(said.save_to))
-    assert document.paragraphs[0].text == "INTERVENTION CGT EN CST DU 12 MARS 2026"
+    assert plain(document.paragraphs[0].text) == "INTERVENTION CGT EN CST DU 12 MARS 2026"
     assert document.core_properties.author == "Syndicat CGT des territoriaux d'Angers"
     text = " ".join(rendered_pages(soffice, pdftotext, said.save_to, tmp_path / "pdf"))
     assert "INTERVENTION CGT EN CST DU 12 MARS 2026" in text

@@ -35,6 +35,7 @@ from aiconsult_desktop.ui.pages.question_model import QuestionTableModel
 from aiconsult_desktop.ui.pages.record_page import UNSAVED
 from aiconsult_desktop.ui.widgets import EnumCombo
 from tests.gui_support import CTRL, Dialogs, make_window, type_text
+from tests.helpers import plain
 
 END_BEFORE_START = "La réunion se termine avant de commencer : vérifiez l'heure de fin."
 
@@ -337,7 +338,7 @@ def test_write_save_and_export_a_statement(
     assert said.suggested.name == "2025-06-05 Intervention - Conditions de travail.docx"
     assert said.save_to.exists()
     assert said.infos and str(said.save_to) in said.infos[0]
-    text = "\n".join(p.text for p in docx.Document(str(said.save_to)).paragraphs)
+    text = "\n".join(plain(p.text) for p in docx.Document(str(said.save_to)).paragraphs)
     assert "Les agents attendent des réponses depuis octobre 2024." in text
 
 
