@@ -322,6 +322,7 @@ def _run(args: argparse.Namespace) -> int:
     """Open the store, run the command; every failure ends as one French line."""
     from aiconsult_desktop.cli_output import OutputFailed
     from aiconsult_desktop.context import open_shared_store, open_user_store, setup_logging
+    from aiconsult_desktop.domain.file_names import check_output_name
     from aiconsult_desktop.paths import prepare_data_dir, resolve_data_dir
 
     log = logging.getLogger("aiconsult_desktop.cli")
@@ -329,6 +330,8 @@ def _run(args: argparse.Namespace) -> int:
     store: Store | None = None
     try:
         log_path = setup_logging(prepare_data_dir(resolve_data_dir(args.data_dir)))
+        if getattr(args, "output", None) is not None:
+            check_output_name(Path(args.output))  # before any work: `-o ""` is no file
         if args.database_url:
             store = open_shared_store(args.database_url)
         else:

@@ -85,7 +85,7 @@ TEXTS = [
 ]
 IDS = [0, -1, 2**31, 2**63, 2**64]
 DATES = [date(1, 1, 1), date(1899, 12, 31), date(2201, 1, 1), date(9999, 12, 31)]
-NAMES = [" ", "dossier", "absent/x.docx"]
+NAMES = ["", " ", "a" * 300 + ".docx", "dossier", "absent/x.docx"]
 
 ENVELOPE = {"format": "aiconsult-desktop", "format_version": 1}
 JSON_FILES: list[bytes] = [

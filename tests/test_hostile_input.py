@@ -304,3 +304,34 @@ def test_keyring_and_data_dir_failures_are_said_in_french(
         prepare_data_dir(a_file / "données")
     assert "n'est pas un dossier" in error.value.message
     assert_french(error.value.message)
+
+
+# --- Item 11: an empty or 300-character output file name ---------------------------
+
+
+@pytest.mark.parametrize("name", ["", "a" * 300 + ".docx"])
+def test_output_names_no_disk_accepts_are_refused_in_french(
+    demo_store: Store, tmp_path: Path, name: str
+) -> None:
+    from aiconsult_desktop.services.exports import export_statement
+    from aiconsult_desktop.services.question_exports import export_questions
+
+    target = tmp_path / name if name else Path(name)
+    statement = statements.list_statements(demo_store)[0]
+    assert statement.id is not None
+    for export in (
+        lambda: export_statement(demo_store, statement.id or 0, target),
+        lambda: export_questions(demo_store, target.with_suffix(".csv") if name else target),
+    ):
+        with pytest.raises(UserError, match=r"Aucun nom de fichier|trop long") as error:
+            export()
+        assert_french(error.value.message)
+
+
+def test_cli_refuses_an_empty_output_name(data_dir: Path) -> None:
+    aiconsult("demo")
+    for args in (["dump", "-o", ""], ["export", "statement", "1", "-o", ""]):
+        result = aiconsult(*args)
+        assert result.returncode == 1
+        assert "Aucun nom de fichier" in result.stderr
+        assert_french(result.stderr)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.errors import UserError
 
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -31,6 +32,7 @@ def written_whole(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path` for a writer that streams (a CSV, a workbook);
     it replaces `path` only if the block ends without error, and is removed otherwise.
     Raises `UserError` with a sentence the user can act on."""
+    check_output_name(path)
     folder = path.parent
     if not folder.is_dir():
         raise UserError(

@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.errors import UserError
 
 WORD, PDF = ".docx", ".pdf"
@@ -30,6 +31,7 @@ _NAMES = {".docx": ".docx (Word)", ".pdf": ".pdf", ".csv": ".csv", ".xlsx": ".xl
 def checked_target(target: Path, formats: Sequence[str] = DOCUMENT_FORMATS) -> Path:
     """`target` if its extension is one of `formats`, with `.docx` added when it has none;
     otherwise a `UserError` naming the formats."""
+    check_output_name(target)
     suffix = target.suffix.lower()
     if not suffix:
         return target.with_name(target.name + WORD)

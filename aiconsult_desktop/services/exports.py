@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from aiconsult_desktop.domain.enums import MeetingKind, StatementKind
+from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase, month_year
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.errors import UserError
@@ -99,6 +100,7 @@ def check_organisation(organisation: OrganisationData) -> None:
 
 def with_suffix(target: Path, suffix: str) -> Path:
     """`target` ending in `suffix` (".docx"), added when the user typed none or another."""
+    check_output_name(target)
     if target.suffix.lower() == suffix:
         return target
     return (
