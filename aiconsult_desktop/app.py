@@ -9,40 +9,20 @@ the store is open and the first page filled, then quits (benchmarks, packaging c
 
 from __future__ import annotations
 
-import time
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-STARTED = time.perf_counter()  # first statement: the fallback reading of "process start"
-
-import argparse  # noqa: E402
-import logging  # noqa: E402
-import os  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING  # noqa: E402
-
-from aiconsult_desktop import __version__  # noqa: E402
+from aiconsult_desktop import __version__
+from aiconsult_desktop.process_clock import seconds_since_process_start
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from aiconsult_desktop.store import Store
     from aiconsult_desktop.ui.main_window import MainWindow
-
-
-def seconds_since_process_start() -> float:
-    """Time since the OS started this process, interpreter start-up included.
-
-    On Linux /proc gives the start in clock ticks since boot (1/100 s), compared with the
-    boot-time clock read now (ns precision); elsewhere, time since this module's first
-    line (the interpreter's own start-up, some tens of ms, is then not counted).
-    """
-    try:
-        ticks = os.sysconf("SC_CLK_TCK")
-        stat = Path("/proc/self/stat").read_text()
-        start_ticks = int(stat.rsplit(")", 1)[1].split()[19])
-        return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / ticks
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.perf_counter() - STARTED
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -120,14 +120,17 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=100_000)
     parser.add_argument("--employers", type=int, default=20)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--base", type=Path, help="a base already built (run_all.py's)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.sqlite3"
-        begin = time.perf_counter()
-        build(path, args.questions, args.employers)
-        print(
-            f"Base de {args.questions} questions construite en {time.perf_counter() - begin:.1f} s"
-        )
+        path = args.base or Path(tmp) / "bench.sqlite3"
+        if args.base is None:
+            begin = time.perf_counter()
+            build(path, args.questions, args.employers)
+            print(
+                f"Base de {args.questions} questions construite en "
+                f"{time.perf_counter() - begin:.1f} s"
+            )
 
         from PySide6.QtWidgets import QApplication
 
