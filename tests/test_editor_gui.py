@@ -211,7 +211,7 @@ def test_pdf_export_is_disabled_with_the_reason_without_libreoffice(
     window = make_window(qtbot, demo_store)
     page = window.statements
     assert not page.pdf_button.isEnabled()
-    assert "LibreOffice n'est pas installé" in page.pdf_button.toolTip()
+    assert pdf.UNAVAILABLE in page.pdf_button.toolTip()
 
 
 def test_save_as_template_then_start_from_it(

@@ -18,6 +18,7 @@ from aiconsult_desktop.services import (
     questions,
 )
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import count_phrase
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages import question_dialogs
@@ -98,22 +99,28 @@ def export(page: QuestionsPage) -> None:
         page,
         "Exporter les questions",
         suggested,
-        "Document Word (*.docx);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)",
+        "Document Word (*.docx);;Document PDF (*.pdf);;Classeur Excel (*.xlsx);;"
+        "Fichier CSV (*.csv)",
     )
     if target is None:
         return
-    if target.suffix.lower() not in question_exports.FORMATS:
-        target = target.with_suffix(".docx")
     choice = page.state_choice()
     state = None if choice == "all" else choice
-    written = attempt(
-        page,
-        lambda: question_exports.export_questions(
+
+    def work() -> Path:
+        return question_exports.export_questions(
             page.store,
             target,
             employer_name=employer.name if employer else None,
             state=state,
-        ),
-    )
-    if written is not None:
+        )
+
+    def done(written: Path) -> None:
         dialogs.show_info(page, f"Fichier écrit : {written}")
+
+    if target.suffix.lower() == ".pdf":
+        page.progress = run_export(page, work, done, title="Exporter les questions")
+        return
+    written = attempt(page, work)
+    if written is not None:
+        done(written)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QWidget,
+)
 
 from aiconsult_desktop.services import (
     dossiers,
@@ -72,6 +79,8 @@ class QuestionsPage(RecordPage[QuestionData]):
         super().__init__(store, window)
         self._total = 0
         self._several_employers = False
+        self.progress: QProgressDialog | None = None
+        """The PDF export running now (question_actions.export), for tests to watch."""
         self.employer_filter = IdCombo()
         self.employer_filter.setMinimumContentsLength(16)
         self.employer_filter.setToolTip("N'afficher que les questions posées à cet employeur")

@@ -10,11 +10,10 @@ with the current text and restored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from aiconsult_desktop.errors import ConflictError, UserError
@@ -33,6 +32,7 @@ from aiconsult_desktop.services.statement_templates import list_templates, save_
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions, restore_version
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
+from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import (
     Column,
     NarrowColumns,
@@ -94,8 +94,9 @@ class StatementsPage(RecordPage[StatementData]):
         self._save_reason = ""
         self.dialog: QDialog | None = None
         """The editor's dialog open now (versions, templates…), for tests to drive."""
-        self._pdf_job: Future[Path] | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1)
+        self._pdf_running = False
+        self.progress: QProgressDialog | None = None
+        """The export running now, for tests to watch."""
         self.meeting_filter = IdCombo()
         self.meeting_filter.setMinimumContentsLength(34)
         self.meeting_filter.setToolTip("N'afficher que les déclarations de cette réunion")
@@ -400,19 +401,29 @@ class StatementsPage(RecordPage[StatementData]):
             / f"{meeting.starts_at:%Y-%m-%d} Dossier PV - {meeting.title[:60]}.docx"
         )
         path = dialogs.save_path(
-            self, "Dossier pour le procès-verbal", suggested, "Documents Word (*.docx)"
+            self,
+            "Dossier pour le procès-verbal",
+            suggested,
+            "Documents Word (*.docx);;Documents PDF (*.pdf)",
         )
         if path is None:
             return
         notices: list[str] = []
-        target = attempt(
-            self, lambda: export_meeting_pack(self.store, meeting_id, path, notices=notices)
-        )
-        if target is None:
+
+        def done(target: Path) -> None:
+            self._export_dir = target.parent
+            said = "\n\n".join([f"Le dossier pour le procès-verbal est dans :\n{target}", *notices])
+            dialogs.show_info(self, said, "Dossier pour le PV")
+
+        def work() -> Path:
+            return export_meeting_pack(self.store, meeting_id, path, notices=notices)
+
+        if path.suffix.lower() == ".pdf":
+            self.progress = run_export(self, work, done, title="Dossier pour le PV")
             return
-        self._export_dir = target.parent
-        said = "\n\n".join([f"Le dossier pour le procès-verbal est dans :\n{target}", *notices])
-        dialogs.show_info(self, said, "Dossier pour le PV")
+        target = attempt(self, work)
+        if target is not None:
+            done(target)
 
     def export_pdf(self) -> None:
         """Save if needed, ask where, then write the Word file and convert it off the GUI
@@ -421,7 +432,7 @@ class StatementsPage(RecordPage[StatementData]):
         if unavailable:
             dialogs.show_error(self, unavailable)
             return
-        if self._pdf_job is not None:
+        if self._pdf_running:
             return
         statement = self._saved_statement()
         if statement is None or statement.id is None:
@@ -431,39 +442,24 @@ class StatementsPage(RecordPage[StatementData]):
         if path is None:
             return
         notices: list[str] = []
-        self.progress = QProgressDialog("Conversion en PDF par LibreOffice…", "", 0, 0, self)
-        self.progress.setCancelButton(None)  # type: ignore[arg-type]
-        self.progress.setWindowTitle("Export PDF")
-        self.progress.setMinimumDuration(0)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.show()
-        self.pdf_button.setEnabled(False)
-        self._pdf_job = self._executor.submit(
-            exports.export_statement_pdf, self.store, statement_id, path, notices=notices
-        )
-        timer = QTimer(self)
-        timer.setInterval(100)
 
-        def poll() -> None:
-            job = self._pdf_job
-            if job is None or not job.done():
-                return
-            timer.stop()
-            timer.deleteLater()
-            self._pdf_job = None
-            self.progress.close()
-            self.pdf_button.setEnabled(True)
-            try:
-                target = job.result()
-            except UserError as error:
-                dialogs.show_error(self, error.message)
-                return
+        def done(target: Path) -> None:
             self._export_dir = target.parent
             said = "\n\n".join([f"La déclaration a été exportée en PDF :\n{target}", *notices])
             dialogs.show_info(self, said, "Export PDF")
 
-        timer.timeout.connect(poll)
-        timer.start()
+        self._pdf_running = True
+        self.pdf_button.setEnabled(False)
+        self.progress = run_export(
+            self,
+            lambda: exports.export_statement_pdf(self.store, statement_id, path, notices=notices),
+            done,
+            finished=self._pdf_finished,
+        )
+
+    def _pdf_finished(self) -> None:
+        self._pdf_running = False
+        self.pdf_button.setEnabled(True)
 
     def _start_dir(self) -> Path:
         if self._export_dir is not None and self._export_dir.is_dir():
