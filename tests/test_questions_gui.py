@@ -302,12 +302,14 @@ def test_export_buttons_write_word_and_csv(
     page = window.questions
     said.save_to = tmp_path / "relance.csv"
     page.export_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 1)  # written off the GUI thread
     assert said.errors == []
     with said.save_to.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream, delimiter=";"))
     assert len(rows) == 13 and rows[0][3] == "Question"
     said.save_to = tmp_path / "relance.docx"
     page.export_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 2)
     assert (tmp_path / "relance.docx").exists()
     assert said.suggested is not None and said.suggested.suffix == ".docx"
     assert question_events  # module used by the page

@@ -18,9 +18,10 @@ from aiconsult_desktop.services import (
     questions,
 )
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.background_export import run_export
+from aiconsult_desktop.ui.background_export import CONVERTING
 from aiconsult_desktop.ui.forms import count_phrase
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.operations import run_in_background
 from aiconsult_desktop.ui.pages import question_dialogs
 
 if TYPE_CHECKING:
@@ -106,21 +107,19 @@ def export(page: QuestionsPage) -> None:
         return
     choice = page.state_choice()
     state = None if choice == "all" else choice
-
-    def work() -> Path:
-        return question_exports.export_questions(
-            page.store,
-            target,
-            employer_name=employer.name if employer else None,
-            state=state,
-        )
-
-    def done(written: Path) -> None:
-        dialogs.show_info(page, f"Fichier écrit : {written}")
-
-    if target.suffix.lower() == ".pdf":
-        page.progress = run_export(page, work, done, title="Exporter les questions")
-        return
-    written = attempt(page, work)
-    if written is not None:
-        done(written)
+    name = employer.name if employer else None
+    pdf = target.suffix.lower() == ".pdf"
+    # Off the GUI thread, with progress; cancelling a spreadsheet or Word export keeps
+    # any previous file whole (a LibreOffice conversion runs to its end).
+    operation = run_in_background(
+        page,
+        lambda report: question_exports.export_questions(
+            page.store, target, employer_name=name, state=state, progress=report
+        ),
+        lambda written: dialogs.show_info(page, f"Fichier écrit : {written}"),
+        label=CONVERTING if pdf else f"Export de « {target.name} »…",
+        title="Exporter les questions",
+        cancellable=not pdf,
+        at_once=pdf,
+    )
+    page.progress = operation.progress

@@ -1,0 +1,148 @@
+"""The background-operation helper: work off the GUI thread, callbacks and dialogs on it,
+progress, cancel, failures told in French; and the register export that goes through it."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui import operations
+from aiconsult_desktop.ui.operations import Report, run_in_background
+from tests.gui_support import Dialogs, make_window
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def on_gui_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def test_work_runs_off_the_gui_thread_and_success_comes_back_on_it(
+    qtbot: QtBot, parent: QWidget
+) -> None:
+    seen: dict[str, object] = {}
+
+    def work(report: Report) -> int:
+        seen["work on GUI thread"] = on_gui_thread()
+        report(1, 2)
+        report(2, 2)
+        return 42
+
+    def success(result: int) -> None:
+        seen["success on GUI thread"] = on_gui_thread()
+        seen["result"] = result
+
+    operation = run_in_background(parent, work, success, label="Travail…")
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert seen == {"work on GUI thread": False, "success on GUI thread": True, "result": 42}
+
+
+def test_a_user_error_is_told_in_french_and_success_is_not_called(
+    qtbot: QtBot, parent: QWidget, said: Dialogs
+) -> None:
+    def work(_report: Report) -> None:
+        raise UserError("Le disque est plein : rien n'a été enregistré.")
+
+    called: list[object] = []
+    operation = run_in_background(parent, work, called.append, label="Travail…")
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert said.errors == ["Le disque est plein : rien n'a été enregistré."]
+    assert called == []
+
+
+def test_an_unexpected_error_reaches_the_excepthook_on_the_gui_thread(
+    qtbot: QtBot, parent: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hooked: list[tuple[str, bool]] = []
+    monkeypatch.setattr(
+        operations.sys,
+        "excepthook",
+        lambda _k, error, _tb: hooked.append((str(error), on_gui_thread())),
+    )
+
+    def work(_report: Report) -> None:
+        raise RuntimeError("boom")
+
+    operation = run_in_background(parent, work, lambda _r: None, label="Travail…")
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert hooked == [("boom", True)]
+
+
+def test_cancel_stops_the_work_at_its_next_report_without_a_dialog(
+    qtbot: QtBot, parent: QWidget, said: Dialogs
+) -> None:
+    started, go_on = threading.Event(), threading.Event()
+    reached: list[int] = []
+
+    def work(report: Report) -> None:
+        for done in range(1, 1000):
+            if done == 2:
+                started.set()
+                go_on.wait(10)
+            report(done, 1000)
+            reached.append(done)
+
+    called: list[object] = []
+    operation = run_in_background(parent, work, called.append, label="Travail…", cancellable=True)
+    assert started.wait(10)
+    cancel = operation.progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Annuler"
+    cancel.click()
+    go_on.set()
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert reached == [1]
+    assert called == [] and said.errors == []
+
+
+def test_the_register_export_runs_in_the_background_and_can_be_cancelled(
+    qtbot: QtBot,
+    demo_store: Store,
+    said: Dialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(qtbot, demo_store)
+    page = window.questions
+    window.open_page(page)
+    said.save_to = tmp_path / "registre.csv"
+    page.export_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 1, timeout=10_000)
+    assert said.infos == [f"Fichier écrit : {said.save_to}"]
+    with said.save_to.open(encoding="utf-8-sig", newline="") as stream:
+        assert len(list(csv.reader(stream, delimiter=";"))) == 13
+    # Cancelled at once: the file written before stays whole, no dialog.
+    before = said.save_to.read_bytes()
+    original_start, original_end = operations.Operation.start, operations.Operation._end
+    ended: list[bool] = []
+
+    def start_cancelled(self: operations.Operation[object]) -> operations.Operation[object]:
+        self.cancelled.set()  # as if « Annuler » came before the first row
+        return original_start(self)
+
+    def end(self: operations.Operation[object]) -> None:
+        ended.append(True)
+        original_end(self)
+
+    monkeypatch.setattr(operations.Operation, "start", start_cancelled)
+    monkeypatch.setattr(operations.Operation, "_end", end)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: ended == [True], timeout=10_000)
+    assert said.save_to.read_bytes() == before
+    assert said.infos == [f"Fichier écrit : {said.save_to}"] and said.errors == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
