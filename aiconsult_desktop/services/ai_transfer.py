@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from aiconsult_desktop.domain.ai_rules import check_rule
 from aiconsult_desktop.domain.ai_status import ItemRecord, ItemState, check_record
 from aiconsult_desktop.domain.ai_tools import check_events
+from aiconsult_desktop.domain.enums import DatePrecision
 from aiconsult_desktop.domain.text import clean_line
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.ai_rules import to_rule
@@ -36,11 +37,22 @@ def check_loaded_ai(session: Session, source: str, today: date | None = None) ->
         try:
             if not clean_line(tool.name):
                 raise ValidationError("le nom de l'outil est vide.")
+            for event in events[tool.id]:
+                if event.date_precision == DatePrecision.MONTH.value and event.on.day != 1:
+                    raise ValidationError(
+                        f"l'étape datée du mois seul ({event.on.isoformat()}) doit l'être "
+                        "au 1er du mois."
+                    )
             check_events([to_life_event(e) for e in events[tool.id]], today)
         except ValidationError as error:
             raise UserError(f"{where} : {error.message} Rien n'a été chargé.") from error
     for item in session.scalars(select(AiToolItem)):
         try:
+            if item.state == ItemState.UNKNOWN.value:
+                raise ValidationError(
+                    "« unknown » n'est pas un état enregistré : un élément non renseigné "
+                    "n'a pas de ligne."
+                )
             check_record(ItemRecord(item.rule_key, ItemState(item.state), item.on), today)
         except ValidationError as error:
             raise UserError(
