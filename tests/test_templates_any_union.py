@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.template_fill import TemplateContext, fill_template, with_article
 from aiconsult_desktop.services import organisation
 from aiconsult_desktop.services.records import OrganisationData
 from aiconsult_desktop.services.statement_templates import list_templates
 from aiconsult_desktop.store import Store, migrate, open_store
+from aiconsult_desktop.ui.statement_dialogs import TemplatesDialog
 
 CFDT = OrganisationData(
     name="Syndicat CFDT Interco de Loire-Atlantique",
@@ -74,3 +77,20 @@ def test_a_base_of_revision_0009_gets_union_neutral_templates(tmp_path: Path) ->
     assert texts["Mon modèle"] == "La CGT demande…"  # the user's own text stays theirs
     del texts["Mon modèle"]
     assert not [name for name, text in texts.items() if "CGT" in text]
+
+
+def test_the_template_preview_shows_the_text_as_it_will_print(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    templates = list_templates(demo_store, 5)
+    chosen: list[str] = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = TemplatesDialog(parent, templates, lambda t: chosen.append(t.text))
+    dialog.list.setCurrentRow(3)  # Explication de vote
+    preview = dialog.preview.toPlainText()
+    assert "**s’abstiendront**" in preview
+    assert "pour les raisons suivantes\u202f:" in preview
+    dialog._accept()
+    assert chosen == [templates[3].text]  # inserted as stored
+    assert "**s'abstiendront**" in chosen[0]

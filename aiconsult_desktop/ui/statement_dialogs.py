@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.typography import typeset
 from aiconsult_desktop.services.legal_grounds import list_legal_grounds, save_legal_ground
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import QuestionData
@@ -154,7 +155,8 @@ class TemplatesDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(
-            lambda row: self.preview.setPlainText(templates[row].text if row >= 0 else "")
+            # Shown as it will print (French spaces and apostrophes); inserted as stored.
+            lambda row: self.preview.setPlainText(typeset(templates[row].text) if row >= 0 else "")
         )
         self.list.itemDoubleClicked.connect(lambda _item: self._accept())
         if templates:
