@@ -122,7 +122,7 @@ def test_libreoffice_pack_pages_hold_more_than_a_heading(
         text.index(heading)
         for heading in (
             "Ordre du jour 1.",
-            "Déclaration liminaire Déclaration liminaire",
+            "Déclaration liminaire Monsieur le Président",
             f"Point 2 : {AGENDA[1]}",
             f"Point 3 : {AGENDA[2]}",
             "Questions diverses",

@@ -13,6 +13,8 @@ typographiques*):
 - a no-break space (U+00A0) after « n° », « art. », « p. » and « § » and before the
   number's word in « 15 jours », « 3 agents », « 20 % », and between a day, its month and
   its year (« 5 juin 2025 »), so that a date is never broken across lines;
+- a no-break space before a dash of incise (« … ? — Posée le »), which never starts a
+  line;
 - the typographic apostrophe (’) after a letter (« l’IA », « aujourd’hui »).
 
 Text that is not prose is left alone: a colon inside « 14:30 » or « https://… », a « ? »
@@ -44,6 +46,7 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTHS}){_SPACES}+(?=\d{{4}}\b)", re.IGNORECASE
 # A number and the word it counts (« 15 jours », « 3 agents », « 20 % », « 8 h »).
 _NUMBER_WORD = re.compile(rf"(?<![\w.,:/])(\d+(?:[{NNBSP},.]\d+)*){_SPACES}+(?=[a-zà-ÿœæ%€$])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
+_BEFORE_DASH = re.compile(rf"(?<=\S){_SPACES}+(?=[—–] )")
 
 
 def typeset(text: str, before: str = "") -> str:
@@ -65,6 +68,7 @@ def typeset(text: str, before: str = "") -> str:
     result = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, result)
     result = _MONTH_YEAR.sub(lambda m: m.group(1) + NBSP, result)
     result = _NUMBER_WORD.sub(lambda m: m.group(1) + NBSP, result)
+    result = _BEFORE_DASH.sub(NBSP, result)
     return result[len(context) :]
 
 

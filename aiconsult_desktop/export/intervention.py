@@ -105,15 +105,23 @@ class InterventionWriter:
         self.write_statement(doc)
         self.finish(doc.organisation_name, doc.heading.upper(), doc.logo_path)
 
-    def write_statement(self, doc: InterventionDocument, *, in_pack: bool = False) -> None:
-        """Title, body and signature of one statement; in a meeting pack its title is a
-        second-level heading under its agenda item."""
+    def write_statement(
+        self, doc: InterventionDocument, *, in_pack: bool = False, under: str = ""
+    ) -> None:
+        """Title, body and signature of one statement; in a meeting pack its own title
+        (else the composed one) is a second-level heading under its agenda item."""
         title = one_line_for_docx(doc.heading)
-        if title and in_pack:
-            self._paragraph(_HEADINGS[2], title)
+        subtitle = one_line_for_docx(doc.subtitle)
+        if in_pack:
+            # The pack's title already names the organisation, body and date: each
+            # statement is headed by its own title.
+            heading = subtitle or title
+            if heading and heading.casefold() != under.casefold():  # not "Déclaration
+                self._paragraph(_HEADINGS[2], heading)  # liminaire" twice in a row
+            subtitle = ""
         elif title:
             self._paragraph(_TITLE, title.upper())
-        if subtitle := one_line_for_docx(doc.subtitle):
+        if subtitle:
             self._paragraph(_SUBTITLE, subtitle)
         if doc.excerpt:
             self._paragraph(_MENTION, EXCERPT_MENTION)

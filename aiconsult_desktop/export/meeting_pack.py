@@ -77,7 +77,7 @@ def write_meeting_pack(pack: MeetingPack, path: Path, template: Path | None = No
         for statement in section.statements:
             if not statement.body.strip():
                 statement = replace(statement, body=f"*{EMPTY_BODY}*")
-            writer.write_statement(statement, in_pack=True)
+            writer.write_statement(statement, in_pack=True, under=section.heading)
     writer.heading(1, QUESTIONS_HEADING)
     groups = [group for group in pack.question_groups if group.questions]
     if not groups:
