@@ -305,6 +305,22 @@ def test_services_with_hostile_text(store: Store, demo: dict[str, int]) -> None:
         "statement text": lambda t: statements.save_statement(
             store, replace(statements.get_statement(store, s), text=t)
         ),
+        "statement exported": lambda t: export_statement(
+            store,
+            statements.save_statement(
+                store, replace(statements.get_statement(store, s), title=t or "Titre", text=t)
+            ).id
+            or 0,
+            Path(store.path or ".").parent / "declaration.docx",
+        ),
+        "pack exported": lambda t: export_meeting_pack(
+            store,
+            meetings.save_meeting(
+                store, replace(meetings.get_meeting(store, m), agenda=[AgendaItemData(title=t)])
+            ).id
+            or 0,
+            Path(store.path or ".").parent / "dossier.docx",
+        ),
         "dossier": lambda t: dossiers.save_dossier(store, DossierData(title=t, description=t)),
         "organisation": lambda t: organisation.save_organisation(
             store, OrganisationData(name=t, short_name=t, signature=t, place=t)
@@ -464,6 +480,13 @@ def test_services_with_hostile_files(tmp_path: Path, store: Store, demo: dict[st
         empty.store.close()
         corpus.failures += empty.failures
     corpus.attempt("load a folder", lambda: transfer.load_file(store, folder))
+    settings = tmp_path / "réglages"
+    settings.mkdir()
+    for number, raw in enumerate(JSON_FILES):
+        (settings / server_config.CONFIG_FILE).write_bytes(raw)
+        corpus.attempt(
+            f"server settings n° {number}", lambda: server_config.load_settings(settings)
+        )
     for number, raw in enumerate(JSON_FILES[:4]):
         path = tmp_path / f"sauvegarde-{number}.sqlite3"
         path.write_bytes(raw)

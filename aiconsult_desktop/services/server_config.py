@@ -70,7 +70,7 @@ def load_settings(data_dir: Path) -> ServerSettings | None:
         return validated(
             ServerSettings(**{k: raw[k] for k in asdict(ServerSettings()) if k in raw})
         )
-    except (OSError, ValueError, TypeError, UserError) as error:
+    except (OSError, ValueError, TypeError, RecursionError, UserError) as error:
         raise UserError(
             f"Le réglage du serveur partagé (« {path} ») est illisible ; il est ignoré. "
             "Renseignez à nouveau le serveur dans Paramètres."
