@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     from aiconsult_desktop.ui.locale import install_french
     from aiconsult_desktop.ui.main_window import MainWindow
     from aiconsult_desktop.ui.single_instance import SingleInstance, ask_running_instance_to_raise
+    from aiconsult_desktop.writer_lock import COMMAND, current_holder
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("AIConsult Desktop")
@@ -78,15 +79,27 @@ def main(argv: list[str] | None = None) -> int:
         dialogs.show_error(None, error.message, "Impossible d'ouvrir les données")
         return 1
     instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    try:
+        acquired = instance.acquire()
+    except UserError as error:  # a full or read-only disk: not "already open"
+        dialogs.show_error(None, error.message, "Impossible d'ouvrir les données")
+        return 1
+    if not acquired:
         raised = ask_running_instance_to_raise(data_dir)
-        message = (
-            "AIConsult Desktop est déjà ouvert sur ces données : sa fenêtre a été ramenée "
-            "au premier plan."
-            if raised
-            else "AIConsult Desktop est déjà ouvert sur ces données. Fermez-le avant de le "
-            "relancer."
-        )
+        if raised:
+            message = (
+                "AIConsult Desktop est déjà ouvert sur ces données : sa fenêtre a été ramenée "
+                "au premier plan."
+            )
+        elif current_holder(data_dir) == COMMAND:
+            message = (
+                "Une commande aiconsult modifie ces données en ce moment. Relancez "
+                "l'application quand elle aura fini."
+            )
+        else:
+            message = (
+                "AIConsult Desktop est déjà ouvert sur ces données. Fermez-le avant de le relancer."
+            )
         if args.startup_check:
             print(message, file=sys.stderr)
         else:

@@ -15,12 +15,15 @@ from dataclasses import asdict
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiconsult_desktop import __version__
 from aiconsult_desktop.cli_french import FrenchParser
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.store import Store
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.writer_lock import WriterLock
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -181,19 +184,31 @@ def _backup(store: Store, _args: argparse.Namespace) -> None:
     print(f"Sauvegarde écrite : {make_backup(local_database(store))}")
 
 
-def _restore(store: Store, args: argparse.Namespace) -> None:
+def _restore(store: Store, _args: argparse.Namespace) -> None:
     from aiconsult_desktop.context import local_database
-    from aiconsult_desktop.services.backups import describe, restore_backup
 
-    local_database(store)
-    source = describe(Path(args.file)) if Path(args.file).is_file() else None
-    safety = restore_backup(store, Path(args.file))
+    local_database(store)  # a shared server: refused in French
+
+
+def _restore_local(database: Path, args: argparse.Namespace) -> None:
+    """Restore without opening the base first: it may be damaged, which is often why."""
+    from aiconsult_desktop.services.backups import describe, restore_file
+
+    backup = Path(args.file)
+    source = describe(backup) if backup.is_file() else None
+    restored = restore_file(database, backup)
     if source is not None:
         print(
             f"Sauvegarde restaurée ({source.meetings} réunions, {source.questions} questions, "
             f"{source.statements} déclarations)."
         )
-    print(f"L'état précédent a été sauvegardé dans {safety}")
+    if restored.safety is not None:
+        print(f"L'état précédent a été sauvegardé dans {restored.safety}")
+    if restored.aside is not None:
+        print(
+            "La base endommagée ne pouvait pas être sauvegardée : elle est conservée telle "
+            f"quelle sous le nom {restored.aside}"
+        )
 
 
 def _check(store: Store, _args: argparse.Namespace) -> None:
@@ -301,6 +316,42 @@ HANDLERS: dict[str, Callable[[Store, argparse.Namespace], None]] = {
 }
 
 
+WRITING_COMMANDS = {"demo", "load", "import", "restore"}
+"""Commands that change the base: each holds the data dir's single-writer lock."""
+LOCK_WAIT_SECONDS = 30
+
+
+def _writer_lock(data_dir: Path, command: str) -> WriterLock:
+    from aiconsult_desktop.writer_lock import COMMAND, WINDOW, WriterLock, current_holder
+
+    lock = WriterLock(data_dir, COMMAND)
+    if lock.acquire(LOCK_WAIT_SECONDS):
+        return lock
+    if current_holder(data_dir) == WINDOW:
+        raise UserError(
+            "AIConsult Desktop est ouvert sur ces données : fermez sa fenêtre avant "
+            f"« aiconsult {command} » (elle continuerait d'écrire dans la base). "
+            "Rien n'a été modifié."
+        )
+    raise UserError(
+        f"Une autre commande aiconsult modifie ces données depuis plus de {LOCK_WAIT_SECONDS} s "
+        "; réessayez quand elle aura fini. Rien n'a été modifié."
+    )
+
+
+def _damaged_hint(database: Path) -> str:
+    """What to type next when the base is damaged: restore the newest intact backup."""
+    from aiconsult_desktop.services.backups import backup_dir, latest_good_backup
+
+    backup = latest_good_backup(database)
+    if backup is None:
+        return f"Aucune sauvegarde intacte n'a été trouvée dans « {backup_dir(database)} »."
+    return (
+        "Pour remettre la dernière sauvegarde intacte (le fichier endommagé sera conservé "
+        f'à part) : aiconsult restore "{backup.path}"'
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     for stream in (sys.stdout, sys.stderr):
@@ -323,20 +374,29 @@ def _run(args: argparse.Namespace) -> int:
     from aiconsult_desktop.cli_output import OutputFailed
     from aiconsult_desktop.context import open_shared_store, open_user_store, setup_logging
     from aiconsult_desktop.domain.file_names import check_output_name
-    from aiconsult_desktop.paths import prepare_data_dir, resolve_data_dir
+    from aiconsult_desktop.errors import DamagedStoreError
+    from aiconsult_desktop.paths import DATABASE_FILE, prepare_data_dir, resolve_data_dir
 
     log = logging.getLogger("aiconsult_desktop.cli")
     log_path: Path | None = None
+    local = not args.database_url
+    lock: WriterLock | None = None
     store: Store | None = None
     try:
-        log_path = setup_logging(prepare_data_dir(resolve_data_dir(args.data_dir)))
+        data_dir = prepare_data_dir(resolve_data_dir(args.data_dir))
+        log_path = setup_logging(data_dir)
         if getattr(args, "output", None) is not None:
             check_output_name(Path(args.output))  # before any work: `-o ""` is no file
-        if args.database_url:
-            store = open_shared_store(args.database_url)
-        else:
-            store = open_user_store(args.data_dir)
+        if local and args.command in WRITING_COMMANDS and not getattr(args, "preview", False):
+            lock = _writer_lock(data_dir, args.command)
+        if local and args.command == "restore":
+            _restore_local(data_dir / DATABASE_FILE, args)
+            return 0
+        store = open_user_store(data_dir) if local else open_shared_store(args.database_url)
         HANDLERS[args.command](store, args)
+    except DamagedStoreError as error:
+        print(f"{error.message} {_damaged_hint(data_dir / DATABASE_FILE)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except UserError as error:
         print(error.message, file=sys.stderr)
         return EXIT_USER_ERROR
@@ -350,6 +410,8 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
+        if lock is not None:
+            lock.release()
     return 0
 
 

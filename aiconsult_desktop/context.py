@@ -55,6 +55,14 @@ LOG_MAX_BYTES = 2 * 1024 * 1024
 LOG_BACKUPS = 3
 
 
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (full or read-only disk) stays silent: logging's
+    default would print a traceback in front of the user."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        del record
+
+
 def setup_logging(data_dir: Path) -> Path:
     """Unexpected errors go to a log file in the data dir; users never see a traceback.
 
@@ -62,7 +70,7 @@ def setup_logging(data_dir: Path) -> Path:
     the disk of the shared PC.
     """
     log_path = data_dir / LOG_FILE
-    handler = logging.handlers.RotatingFileHandler(
+    handler = QuietFileHandler(
         log_path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -18,7 +18,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 
 from aiconsult_desktop.errors import UserError
-from aiconsult_desktop.export.whole_file import write_file
+from aiconsult_desktop.files import write_bytes
 from aiconsult_desktop.resources_path import resource
 
 _LOG = logging.getLogger(__name__)
@@ -66,10 +66,10 @@ def open_template(template: Path | None = None) -> DocxDocument:
 
 
 def save_document(document: DocxDocument, path: Path) -> None:
-    """Save `document` to `path` whole or not at all (see `write_file`)."""
+    """Save `document` to `path` whole or not at all (see `files.replacing`)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    write_file(path, buffer.getvalue())
+    write_bytes(path, buffer.getvalue())
 
 
 def _as_document_package(data: bytes) -> bytes:

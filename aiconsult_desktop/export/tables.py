@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from aiconsult_desktop.export.docx_metadata import APPLICATION, app_properties
-from aiconsult_desktop.export.whole_file import write_file, written_whole
+from aiconsult_desktop.files import replacing, write_bytes
 
 Cell = str | int | date | None
 
@@ -58,7 +58,7 @@ def _csv_text(value: Cell) -> str:
 def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     """Rows are written as they come (an iterator of 100,000 is never held whole)."""
     with (
-        written_whole(path) as temporary,
+        replacing(path) as temporary,
         temporary.open("w", encoding="utf-8-sig", newline="") as stream,
     ):
         writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
@@ -129,7 +129,7 @@ def write_xlsx(
     workbook.properties.title = sheet
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_file(path, _without_library_name(buffer.getvalue()))
+    write_bytes(path, _without_library_name(buffer.getvalue()))
 
 
 def _letter(column: int) -> str:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from aiconsult_desktop.errors import StoreError, UserError
+from aiconsult_desktop.errors import DamagedStoreError, StoreError, UserError
+from aiconsult_desktop.files import PART_SUFFIX, replacing
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.connection import inspect_file, reopen
+from aiconsult_desktop.store.failures import describe_failure, is_damage
 
 BACKUP_DIR = "backups"
 PREFIX = "aiconsult-"
@@ -25,6 +29,7 @@ SUFFIX = ".sqlite3"
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 30
 MIN_INTERVAL = timedelta(hours=1)
+STALE_PART_SECONDS = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,10 @@ def _taken_at(path: Path) -> datetime | None:
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even with writers at work."""
-    partial = target.with_name(target.name + ".part")
+    """SQLite's online backup: a consistent copy even with writers at work, written whole
+    beside `target` then renamed onto it."""
     try:
-        with read_only(source) as src:
+        with read_only(source) as src, replacing(target) as partial:
             destination = sqlite3.connect(partial)
             try:
                 src.backup(destination)
@@ -70,19 +75,38 @@ def _copy_database(source: Path, target: Path) -> None:
                 destination.execute("PRAGMA journal_mode=DELETE")
             finally:
                 destination.close()
-        os.replace(partial, target)
-    except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
+    except sqlite3.Error as error:
+        if is_damage(error):
+            raise DamagedStoreError(
+                f"La base « {source} » est endommagée : elle ne peut pas être copiée ({error})."
+            ) from error
         raise StoreError(
-            f"La sauvegarde n'a pas pu être écrite dans « {target.parent} » ({error}). "
-            "Vérifiez la place libre sur le disque."
+            f"La copie de la base n'a pas pu être écrite dans « {target.parent} ». "
+            + describe_failure(error, target.parent, "Aucun fichier n'a été remplacé.")
         ) from error
+
+
+def remove_stale_parts(directory: Path, *, now: float | None = None) -> list[Path]:
+    """Delete what killed backups left (`.part` files), once no backup can still be
+    writing them (a few minutes old)."""
+    moment = time.time() if now is None else now
+    removed = []
+    for path in [*directory.glob(f".*{PART_SUFFIX}*"), *directory.glob(f"*{SUFFIX}.part")]:
+        try:
+            if moment - path.stat().st_mtime > STALE_PART_SECONDS:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone already, or not ours to delete: the next backup tries again
+    return removed
 
 
 def make_backup(database: Path, *, now: datetime | None = None) -> Path:
     moment = now or datetime.now(UTC).replace(tzinfo=None)
     directory = backup_dir(database)
     directory.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(directory)
     target = directory / f"{PREFIX}{moment:%Y%m%d-%H%M%S-%f}{SUFFIX}"
     _copy_database(database, target)
     rotate(directory, today=moment.date())
@@ -189,28 +213,90 @@ def set_aside(database: Path, *, now: datetime | None = None) -> Path:
     return aside
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did with the base it replaced: backed up, or (damaged) kept aside."""
+
+    safety: Path | None
+    aside: Path | None
+
+
+def _is_damaged(database: Path) -> bool:
+    """True for a damaged base; a full or read-only disk raises instead (touch nothing)."""
+    try:
+        inspect_file(database)
+    except DamagedStoreError:
+        return True
+    return False
+
+
+def restore_file(
+    database: Path, backup: Path, *, release: Callable[[], None] = lambda: None
+) -> Restored:
+    """Put `backup` at `database`, whatever state the current base is in.
+
+    A sound base is backed up first; a damaged one (zero bytes, unreadable, another
+    program's, corrupt) cannot be, so it is kept aside byte for byte. The backup is copied
+    beside the base before anything moves: if that copy fails (full disk), every file
+    stays where it was. `release` closes the caller's connections just before the swap.
+    """
+    check_backup(backup)
+    damaged = _is_damaged(database)
+    safety = None if damaged or not database.exists() else make_backup(database)
+    staged = database.with_name(database.name + ".restoring")
+    _copy_database(backup.resolve(), staged)
+    try:
+        release()
+        aside = set_aside(database) if damaged else None
+        for side in ("-wal", "-shm"):
+            Path(str(database) + side).unlink(missing_ok=True)
+        os.replace(staged, database)
+    except OSError as error:
+        raise StoreError(
+            f"La sauvegarde n'a pas pu prendre la place de la base ({error.strerror}). "
+            f"Elle est prête dans « {staged} »."
+        ) from error
+    return Restored(safety, aside)
+
+
 def recover_from_backup(database: Path, backup: Path) -> Path:
     """Put a good backup where a damaged base was; the damaged one is kept aside."""
-    check_backup(backup)
-    aside = set_aside(database)
-    _copy_database(backup, database)
-    return aside
+    restored = restore_file(database, backup)
+    assert restored.aside is not None, "recover_from_backup is for damaged bases"
+    return restored.aside
 
 
 def restore_backup(store: Store, path: Path) -> Path:
     """Back up the current state, then put `path` in its place. Returns that safety copy."""
     assert store.path is not None
-    check_backup(path)
-    safety = make_backup(store.path)
-    source = path.resolve()
-    staged = store.path.with_name(store.path.name + ".restoring")
-    _copy_database(source, staged)
-    store.engine.dispose()
-    for side in ("-wal", "-shm"):
-        Path(str(store.path) + side).unlink(missing_ok=True)
-    os.replace(staged, store.path)
+    restored = restore_file(store.path, path, release=store.engine.dispose)
     reopen(store)
-    return safety
+    assert restored.safety is not None
+    return restored.safety
+
+
+def check_output(store: Store, target: Path) -> None:
+    """Every export and dump calls this before writing `target` (a server has no file)."""
+    if store.path is not None:
+        check_output_path(store.path, target)
+
+
+def check_output_path(database: Path, target: Path) -> None:
+    """Refuse to write an export or dump over the base, its journal files (-wal, -shm),
+    a base kept aside, or a backup: the user asked for a copy, not to destroy the data."""
+    resolved = target.resolve()
+    beside = resolved.parent == database.parent.resolve()
+    hard_link = target.exists() and database.exists() and os.path.samefile(target, database)
+    if (
+        (beside and resolved.name.startswith(database.name))
+        or resolved.parent == backup_dir(database).resolve()
+        or hard_link
+    ):
+        raise UserError(
+            f"« {target} » est un fichier de la base d'AIConsult Desktop (ou une de ses "
+            "sauvegardes) : l'écrire la détruirait. Choisissez un autre nom ou un autre "
+            "dossier ; rien n'a été écrit."
+        )
 
 
 def integrity_report(path: Path) -> list[str]:

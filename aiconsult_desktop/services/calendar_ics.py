@@ -21,6 +21,8 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from aiconsult_desktop.domain.enums import MeetingKind
 from aiconsult_desktop.domain.french import MONTHS
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.files import write_bytes
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.meetings import list_meetings
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.store import Store
@@ -158,6 +160,7 @@ def export_calendar(
     body_id: int | None = None,
 ) -> ExportResult:
     """The meetings the Calendrier page shows (employer, then body filter) into `path`."""
+    check_output(store, path)
     meetings = list_meetings(store, employer_id=employer_id)
     if body_id is not None:
         meetings = [m for m in meetings if m.body_id == body_id]
@@ -179,10 +182,5 @@ def export_calendar(
             )
         )
     data = build_calendar(dated).to_ical()
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise UserError(
-            f"Impossible d'écrire le fichier « {path} » ({error.strerror or error})."
-        ) from error
+    write_bytes(path, data)
     return ExportResult(path, len(dated), month_only)

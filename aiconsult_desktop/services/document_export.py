@@ -22,6 +22,7 @@ from pathlib import Path
 
 from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.errors import UserError
+from aiconsult_desktop.files import write_bytes
 
 WORD, PDF = ".docx", ".pdf"
 DOCUMENT_FORMATS = (WORD, PDF)
@@ -63,7 +64,6 @@ def write_document(target: Path, write_word: Callable[[Path], object]) -> Path:
         raise UserError(reason)
     from docx import Document
 
-    from aiconsult_desktop.export.docx_io import write_file
     from aiconsult_desktop.export.pdf import convert_to_pdf
     from aiconsult_desktop.export.pdf_metadata import pdf_with_properties
 
@@ -75,5 +75,5 @@ def write_document(target: Path, write_word: Callable[[Path], object]) -> Path:
         data = pdf_with_properties(
             pdf, title=properties.title or "", author=properties.author or ""
         )
-    write_file(target, data)
+    write_bytes(target, data)
     return target

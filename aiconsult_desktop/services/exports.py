@@ -11,6 +11,7 @@ from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase,
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.export.document import InterventionDocument
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.document_export import checked_target, write_document
 from aiconsult_desktop.services.document_export import (  # the window asks it here
     pdf_unavailable as pdf_unavailable,
@@ -138,6 +139,7 @@ def export_statement(
     if parse_markdown(statement.text).is_empty:
         raise UserError(EMPTY_STATEMENT.format(title=statement.title))
     target = checked_target(target)
+    check_output(store, target)
     questions = pending_question_lines(store, meeting.employer_id) if with_questions else ()
     from aiconsult_desktop.export.intervention import write_intervention
 

@@ -23,6 +23,7 @@ from aiconsult_desktop.export.meeting_pack import (
     PackQuestionGroup,
     PackSection,
 )
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.document_export import checked_target, write_document
 from aiconsult_desktop.services.exports import (
     build_document,
@@ -184,5 +185,6 @@ def export_meeting_pack(
     from aiconsult_desktop.export.meeting_pack import write_meeting_pack
 
     target = checked_target(target)
+    check_output(store, target)
     chosen = template if template is not None else letterhead_or_default(store, notices)
     return write_document(target, lambda path: write_meeting_pack(pack, path, chosen))

@@ -24,6 +24,7 @@ from aiconsult_desktop.export.questions_docx import (
 )
 from aiconsult_desktop.export.tables import Cell
 from aiconsult_desktop.services import question_events
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.document_export import (
     DOCUMENT_FORMATS,
     checked_target,
@@ -250,6 +251,7 @@ def export_questions(
     a spreadsheet export has gone."""
     today = today or date.today()
     target = checked_target(target, FORMATS)
+    check_output(store, target)
     suffix = target.suffix.lower()
     employer = find_employer(store, employer_name) if employer_name else None
     states = parse_state(state)

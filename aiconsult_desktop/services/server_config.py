@@ -13,6 +13,7 @@ from sqlalchemy import URL
 
 from aiconsult_desktop.domain.text import required_line
 from aiconsult_desktop.errors import UserError, ValidationError
+from aiconsult_desktop.files import write_text
 from aiconsult_desktop.passwords import account_for
 
 CONFIG_FILE = "server.json"
@@ -79,10 +80,7 @@ def load_settings(data_dir: Path) -> ServerSettings | None:
 
 def save_settings(data_dir: Path, settings: ServerSettings) -> ServerSettings:
     clean = validated(settings)
-    try:
-        (data_dir / CONFIG_FILE).write_text(
-            json.dumps(asdict(clean), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-    except OSError as error:
-        raise UserError(f"Impossible d'enregistrer le réglage du serveur ({error}).") from error
+    write_text(
+        data_dir / CONFIG_FILE, json.dumps(asdict(clean), ensure_ascii=False, indent=2) + "\n"
+    )
     return clean

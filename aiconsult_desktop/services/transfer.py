@@ -47,7 +47,9 @@ from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.domain.rules import check_year
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.errors import UserError, ValidationError
+from aiconsult_desktop.files import write_text
 from aiconsult_desktop.services.ai_transfer import check_loaded_ai
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.load_checks import RecordRefused, check_loaded
 from aiconsult_desktop.services.question_events import ensure_events
 from aiconsult_desktop.services.rows import MAX_ID
@@ -161,13 +163,9 @@ def dump_store(store: Store) -> dict[str, Any]:
 
 
 def dump_to_file(store: Store, path: Path) -> None:
+    check_output(store, path)
     text = json.dumps(dump_store(store), ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(
-            f"Impossible d'écrire le fichier « {path} » ({os_reason(error)})."
-        ) from error
+    write_text(path, text)
 
 
 def is_empty(store: Store) -> bool:

@@ -6,6 +6,8 @@ A file that is not ours is never modified: we check before migrating.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -21,12 +23,26 @@ from sqlalchemy.orm import exc as orm_exc
 from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError, UserError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
+from aiconsult_desktop.store.failures import describe_failure, is_damage
 
 BUSY_TIMEOUT_MS = 5000
+_LOG = logging.getLogger(__name__)
 CONFLICT_WHILE_SAVING = (
     "Quelqu'un d'autre a enregistré le même élément au même moment. Votre version n'a pas "
     "remplacé la sienne."
 )
+
+
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """Which file is at `path` (device, inode): changes when the file is replaced."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 @dataclass
@@ -35,6 +51,12 @@ class Store:
     path: Path | None
     _factory: sessionmaker[Session]
     _local: threading.local = field(default_factory=threading.local, repr=False)
+    identity: FileIdentity | None = None
+    """The file the engine's connections were opened on (None for a server)."""
+
+    def __post_init__(self) -> None:
+        if self.path is not None and self.identity is None:
+            self.identity = file_identity(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -43,20 +65,24 @@ class Store:
         Database failures a user can meet (locked file, read-only disk, full disk) become
         a StoreError with a French sentence; nothing half-written is kept. Inside
         `transaction()` (same thread), it is a step of that larger unit: flushed, not
-        committed.
+        committed. When the base file was replaced since the last unit of work (a restore
+        by another process), the new file is opened first: writing into the replaced one
+        would be lost.
         """
         outer: Session | None = getattr(self._local, "session", None)
         if outer is not None:
             yield outer
             outer.flush()
             return
+        self.follow_replacement()
         session = self._factory()
         try:
             yield session
             session.commit()
         except exc.OperationalError as error:
             session.rollback()
-            raise StoreError(describe_operational_error(error)) from error
+            folder = self.path.parent if self.path is not None else None
+            raise StoreError(describe_operational_error(error, folder)) from error
         except orm_exc.StaleDataError as error:
             # Another save landed between this one's read and its write (version_id_col).
             session.rollback()
@@ -94,26 +120,30 @@ class Store:
             finally:
                 self._local.session = None
 
+    def follow_replacement(self) -> bool:
+        """Reopen the base if its file was replaced; True when that happened."""
+        if self.path is None:
+            return False
+        current = file_identity(self.path)
+        if current == self.identity:
+            return False
+        if current is None:
+            raise StoreError(
+                f"Le fichier de la base « {self.path} » a été déplacé ou supprimé pendant "
+                "que l'application l'utilisait : rien n'a été enregistré. Fermez puis "
+                "relancez l'application."
+            )
+        _LOG.warning("La base %s a été remplacée : elle est rouverte", self.path)
+        reopen(self)
+        return True
+
     def close(self) -> None:
         optimize(self.engine)
         self.engine.dispose()
 
 
-def describe_operational_error(error: exc.OperationalError) -> str:
-    message = str(error.orig).lower()
-    if "locked" in message or "busy" in message:
-        return (
-            "La base de données est occupée par un autre programme. "
-            "Réessayez dans un instant ; rien n'a été enregistré."
-        )
-    if "readonly" in message or "read-only" in message:
-        return (
-            "La base de données est en lecture seule : impossible d'enregistrer. "
-            "Vérifiez les droits sur le dossier de données."
-        )
-    if "disk" in message and "full" in message:
-        return "Le disque est plein : rien n'a été enregistré. Libérez de la place et réessayez."
-    return f"La base de données a refusé l'opération ({error.orig}). Rien n'a été enregistré."
+def describe_operational_error(error: exc.OperationalError, folder: Path | None = None) -> str:
+    return describe_failure(error, folder, "Rien n'a été enregistré.")
 
 
 def _stamp_author(session: Session, _context: object, _instances: object) -> None:
@@ -148,14 +178,24 @@ def inspect_file(path: Path) -> None:
 
     Runs on a read-only sqlite3 connection before the engine exists: the engine's
     `journal_mode=WAL` pragma would otherwise rewrite the header of someone else's file.
+    Only a file SQLite finds corrupt (or not ours) is damaged: a full or read-only disk
+    is a `StoreError` that says so, and nothing may be set aside or replaced for it.
     """
     where = str(path)
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        # SQLite would take an emptied file for a new base: the data would look lost.
+        raise DamagedStoreError(
+            f"Le fichier « {where} » est vide (0 octet) : la base a probablement été "
+            "tronquée (disque plein, coupure de courant). Il n'a pas été modifié ; "
+            "restaurez une sauvegarde."
+        )
+    unchanged = "La base n'a pas été modifiée."
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise StoreError(f"Impossible d'ouvrir « {where} » ({error}).") from error
+        raise StoreError(describe_failure(error, path.parent, unchanged)) from error
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         if tables and "alembic_version" not in tables:
@@ -178,11 +218,8 @@ def inspect_file(path: Path) -> None:
                 "Elle n'a pas été modifiée ; restaurez une sauvegarde."
             )
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error):
-            raise StoreError(
-                f"La base « {where} » est verrouillée par un autre programme. "
-                "Fermez-le puis réessayez."
-            ) from error
+        if not is_damage(error):
+            raise StoreError(describe_failure(error, path.parent, unchanged)) from error
         raise DamagedStoreError(
             f"Le fichier « {where} » n'est pas une base AIConsult lisible ({error}). "
             "Il n'a pas été modifié. Restaurez une sauvegarde ou choisissez un autre "
@@ -199,7 +236,7 @@ def schema_revision(connection: Connection) -> str | None:
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def _migrate(engine: Engine) -> None:
+def _migrate(engine: Engine, folder: Path | None = None) -> None:
     """Bring the base to the head revision; Alembic is imported only when it is behind."""
     try:
         with engine.begin() as connection:
@@ -208,7 +245,14 @@ def _migrate(engine: Engine) -> None:
 
                 migrate.upgrade(connection)
     except exc.OperationalError as error:
-        raise StoreError(describe_operational_error(error)) from error
+        if is_damage(error):
+            raise DamagedStoreError(
+                f"La base « {engine.url.database} » est endommagée ({error.orig}). "
+                "Restaurez une sauvegarde."
+            ) from error
+        raise StoreError(
+            describe_failure(error, folder, "La base n'a pas été modifiée.")
+        ) from error
     optimize(engine)
 
 
@@ -229,7 +273,7 @@ def open_store(path: Path) -> Store:
     inspect_file(path)
     engine = sqlite_engine(path)
     try:
-        _migrate(engine)
+        _migrate(engine, path.parent)
     except BaseException:
         engine.dispose()
         raise
@@ -241,8 +285,10 @@ def reopen(store: Store) -> None:
     """After the file under `store` was replaced (restore): check and migrate it again."""
     assert store.path is not None
     store.engine.dispose()
+    identity = file_identity(store.path)
     inspect_file(store.path)
-    _migrate(store.engine)
+    _migrate(store.engine, store.path.parent)
+    store.identity = identity  # only once the new file proved usable
 
 
 def server_url(url: str, password: str | None = None) -> URL:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import dialogs
 
@@ -157,6 +158,29 @@ class MainWindow(QMainWindow):
             if spec.attribute == name:
                 return self.page(index)
         raise AttributeError(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Coming back to the window: if the base file was replaced meanwhile (a restore
+        run from a terminal), reopen it and show what it holds now."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.follow_replaced_base()
+
+    def follow_replaced_base(self) -> bool:
+        if self.store is None:
+            return False
+        try:
+            replaced = self.store.follow_replacement()
+        except UserError as error:
+            dialogs.show_error(self, error.message)
+            return False
+        if replaced:
+            self.statusBar().showMessage(
+                "La base a été remplacée hors de la fenêtre (restauration) : les données "
+                "affichées ont été relues."
+            )
+            self._refresh_current()
+        return replaced
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing typed is lost: every page saves; when one cannot, the user chooses."""

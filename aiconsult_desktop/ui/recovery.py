@@ -34,12 +34,6 @@ def open_or_recover(data_dir: Path, parent: QWidget | None = None) -> Store | No
     """The store, possibly restored from a backup; None when the user must stop here."""
     database = data_dir / DATABASE_FILE
     try:
-        if database.exists() and database.stat().st_size == 0 and latest_good_backup(database):
-            # SQLite would take an emptied file for a new base: the data would look lost.
-            raise DamagedStoreError(
-                f"Le fichier « {database} » est vide (0 octet) alors que des sauvegardes "
-                "existent : il a probablement été tronqué (disque plein, coupure)."
-            )
         return open_store(database)
     except DamagedStoreError as error:
         backup = latest_good_backup(database)
@@ -72,6 +66,10 @@ def open_or_recover(data_dir: Path, parent: QWidget | None = None) -> Store | No
             TITLE,
         )
         return store
+    except UserError as error:
+        # A full or read-only disk: said as such, and every file stays where it is.
+        dialogs.show_error(parent, error.message, "Impossible d'ouvrir la base")
+        return None
 
 
 def open_configured_store(data_dir: Path, parent: QWidget | None = None) -> Store | None:

@@ -1,8 +1,9 @@
 """One window per data dir: a second start brings the first forward instead of writing too.
 
-A QLockFile in the data dir says who holds the base; a lock whose process is gone (crash,
-power cut) is taken over. A QLocalServer named after the data dir lets a second start ask
-the first to come to the front.
+The window holds the data dir's single-writer lock (store.writer_lock, the one `aiconsult`
+commands that write take too); the system frees it when the process ends, so a crash or
+power cut never keeps the user out. A QLocalServer named after the data dir lets a second
+start ask the first to come to the front.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-LOCK_FILE = "aiconsult.lock"
+from aiconsult_desktop.writer_lock import WINDOW, WriterLock
+
 RAISE = b"raise\n"
+COMMAND_WAIT_SECONDS = 15
+"""A start waits this long for an `aiconsult` command that writes to finish."""
 
 
 def server_name(data_dir: Path) -> str:
@@ -30,13 +34,13 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.lock = QLockFile(str(data_dir / LOCK_FILE))
-        self.lock.setStaleLockTime(0)  # stale only when its process is gone
+        self.lock = WriterLock(data_dir, WINDOW)
         self.server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this process now holds the data dir."""
-        if not self.lock.tryLock(200):
+        """True when this process now holds the data dir; False when another window (or,
+        after a wait, a command) does. A disk that refuses the lock file raises StoreError."""
+        if not self.lock.acquire(COMMAND_WAIT_SECONDS):
             return False
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket left by a crash
@@ -60,7 +64,7 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self.server is not None:
             self.server.close()
-        self.lock.unlock()
+        self.lock.release()
 
 
 def ask_running_instance_to_raise(data_dir: Path) -> bool:
