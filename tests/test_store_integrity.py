@@ -104,45 +104,16 @@ def test_exports_refuse_the_base_too(demo_store: Store) -> None:
 # Item 6: a write that fails half-way leaves the previous good file intact.
 
 
-def half_then_full_disk(_workbook: object, target: object) -> None:
-    """Workbook.save that gets half its bytes out, then meets a full disk."""
-    if isinstance(target, str | Path):
-        Path(target).write_bytes(b"PK\x03\x04 moitie")
-    else:
-        target.write(b"PK\x03\x04 moitie")  # type: ignore[attr-defined]
-    raise OSError(28, "No space left on device")
-
-
-def test_a_failing_xlsx_export_keeps_the_previous_file(
+def test_failing_writes_keep_the_previous_dump_csv_xlsx_and_settings(
     demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from openpyxl import Workbook
-
-    target = tmp_path / "registre.xlsx"
-    question_exports.export_questions(demo_store, target)
-    good = target.read_bytes()
-    monkeypatch.setattr(Workbook, "save", half_then_full_disk)
-    with pytest.raises(UserError, match="le disque est plein"):
-        question_exports.export_questions(demo_store, target)
-    assert target.read_bytes() == good
-    assert sorted(p.name for p in tmp_path.iterdir() if p.parent == tmp_path) == [
-        "data",
-        "registre.xlsx",
-        "s.sqlite3",
-        "s.sqlite3-shm",
-        "s.sqlite3-wal",
-    ]
-
-
-def test_a_failing_dump_and_csv_keep_the_previous_files(
-    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dump, csv = tmp_path / "base.json", tmp_path / "registre.csv"
+    dump, csv, xlsx = tmp_path / "base.json", tmp_path / "registre.csv", tmp_path / "r.xlsx"
     settings = ServerSettings(host="serveur", database="base", user="delegue")
     transfer.dump_to_file(demo_store, dump)
     question_exports.export_questions(demo_store, csv)
+    question_exports.export_questions(demo_store, xlsx)
     save_settings(tmp_path, settings)
-    written = [dump, csv, tmp_path / "server.json"]
+    written = [dump, csv, xlsx, tmp_path / "server.json"]
     before = [path.read_bytes() for path in written]
     real_fsync = os.fsync
 
@@ -153,6 +124,7 @@ def test_a_failing_dump_and_csv_keep_the_previous_files(
     for write in (
         lambda: transfer.dump_to_file(demo_store, dump),
         lambda: question_exports.export_questions(demo_store, csv),
+        lambda: question_exports.export_questions(demo_store, xlsx),
         lambda: save_settings(tmp_path, ServerSettings(host="autre", user="delegue")),
     ):
         with pytest.raises(UserError, match="le disque est plein"):

@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from aiconsult_desktop.export.docx_metadata import APPLICATION, app_properties
-from aiconsult_desktop.files import replacing, write_bytes
+from aiconsult_desktop.files import replacing
 
 Cell = str | int | date | None
 
@@ -127,9 +127,10 @@ def write_xlsx(
     workbook.properties.creator = author
     workbook.properties.lastModifiedBy = author
     workbook.properties.title = sheet
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_bytes(path, _without_library_name(buffer.getvalue()))
+    with replacing(path) as temporary:  # any failure, even in openpyxl, keeps the old file
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        temporary.write_bytes(_without_library_name(buffer.getvalue()))
 
 
 def _letter(column: int) -> str:

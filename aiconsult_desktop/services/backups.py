@@ -253,8 +253,8 @@ def restore_file(
         os.replace(staged, database)
     except OSError as error:
         raise StoreError(
-            f"La sauvegarde n'a pas pu prendre la place de la base ({error.strerror}). "
-            f"Elle est prête dans « {staged} »."
+            "La sauvegarde n'a pas pu prendre la place de la base (fichier ouvert ailleurs "
+            f"ou dossier protégé). Elle est prête dans « {staged} »."
         ) from error
     return Restored(safety, aside)
 
