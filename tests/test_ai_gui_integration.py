@@ -1,5 +1,6 @@
-"""Deleting, from the Calendrier page, a meeting that the AI tools register cites as
-evidence (issue 10): the confirmation names what loses its evidence; « non » keeps all."""
+"""Where the AI tools register (issue 10) meets the existing window: deleting, from the
+Calendrier page, a meeting the register cites as evidence (the confirmation names what
+loses it; « non » keeps all), and the tool paragraph inserted in the statement editor."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ def test_deleting_a_meeting_that_is_evidence_says_which_items_lose_it(
     items = {i.rule_key: i for i in ai_register.get_tool(demo_store, 1).items}
     assert items["cst_opinion"].meeting_id is None
     assert items["cst_opinion"].note.startswith("« Refus de passage en CST")
+
+
+def test_the_tool_paragraph_goes_into_the_statement_editor_with_its_footnotes(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """The path the « Outils d'IA » page's insertion takes: the paragraph's blocks into
+    the editor, read back as the same Markdown (real notes, lists, numbering)."""
+    from aiconsult_desktop.services.ai_paragraph import tool_paragraph, tool_paragraph_markdown
+    from aiconsult_desktop.ui.rich_editor import RichEditor
+
+    editor = RichEditor()
+    qtbot.addWidget(editor)
+    editor.insert_doc(tool_paragraph(demo_store, 1), as_blocks=True)
+    text = editor.markdown()
+    assert text == tool_paragraph_markdown(demo_store, 1)
+    assert "sans que le CST ait rendu son avis[^1]" in text
+    assert "[^1]: Code général de la fonction publique, art. L253-5" in text
