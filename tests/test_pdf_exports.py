@@ -51,14 +51,22 @@ def test_every_command_line_export_writes_a_real_pdf(
 ) -> None:
     assert run_cli("demo").returncode == 0
     statement, pack, register = tmp_path / "s5.pdf", tmp_path / "pv.pdf", tmp_path / "q.pdf"
+    tool = tmp_path / "outil.pdf"
     for args in (
         ("statement", "5", "-o", str(statement)),
         ("meeting", "5", "-o", str(pack)),
         ("questions", "--employer", "Région", "-o", str(register)),
+        ("tool", "1", "-o", str(tool)),
     ):
         result = run_cli("export", *args)
         assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "pv.pdf", "q.pdf", "s5.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "data",
+        "outil.pdf",
+        "pv.pdf",
+        "q.pdf",
+        "s5.pdf",
+    ]
 
     text = _check_pdf(statement, "INTERVENTION CGT EN CST DU 5 JUIN 2025", pdftotext)
     assert "INTERVENTION CGT EN CST DU 5 JUIN 2025" in text
@@ -67,6 +75,8 @@ def test_every_command_line_export_writes_a_real_pdf(
     assert "DÉCLARATIONS CGT — CST DU 5 JUIN 2025" in text
     text = _check_pdf(register, "QUESTIONS RESTÉES SANS RÉPONSE", pdftotext)
     assert "QUESTIONS RESTÉES SANS RÉPONSE" in text and "Page 1 /" in text
+    text = _check_pdf(tool, "FICHE OUTIL : LIGÉRIA", pdftotext)
+    assert "FICHE OUTIL : LIGÉRIA" in text
 
 
 def test_an_unknown_extension_is_refused_never_rewritten(data_dir: Path, tmp_path: Path) -> None:

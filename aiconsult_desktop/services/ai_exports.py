@@ -16,6 +16,7 @@ from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.ai_records import AiToolData
 from aiconsult_desktop.services.ai_register import get_tool, list_tools, meeting_label
 from aiconsult_desktop.services.ai_summary import open_items_text
+from aiconsult_desktop.services.document_export import write_document
 from aiconsult_desktop.services.employers import find_employer
 from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.statement_blocks import open_states, questions_blocks
@@ -179,26 +180,8 @@ def export_tool(
         organisation_name=organisation.name,
         logo_path=Path(organisation.logo_path) if organisation.logo_path else None,
     )
-    if suffix == ".docx":
-        write_tool_sheet(sheet, target, template)
-        return target
-    import shutil
-    import tempfile
-
-    from aiconsult_desktop.export.pdf import convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="aiconsult-pdf-") as work:
-        docx = Path(work) / f"{target.stem}.docx"
-        write_tool_sheet(sheet, docx, template)
-        (pdf,) = convert_to_pdf([docx])
-        try:
-            shutil.move(pdf, target)
-        except OSError as error:
-            raise UserError(
-                f"Impossible d'enregistrer « {target.name} » : le fichier est peut-être "
-                "ouvert, ou le dossier protégé en écriture."
-            ) from error
-    return target
+    # Word, or PDF through LibreOffice with the organisation in its properties.
+    return write_document(target, lambda path: write_tool_sheet(sheet, path, template))
 
 
 def register_rows(tools: list[AiToolData]) -> list[list[object]]:
