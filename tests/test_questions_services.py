@@ -203,7 +203,7 @@ def test_filters_page_and_count(demo_store: Store) -> None:
 def test_liste_de_relance_marks_all_pending_questions_at_once(demo_store: Store) -> None:
     store = demo_store
     employer_id = questions.list_questions(store)[0].employer_id
-    pending = question_events.relance_list(store, employer_id)
+    pending = questions.relance_list(store, employer_id)
     assert len(pending) == 12
     june = next(m for m in meetings.list_meetings(store) if m.title == "CST du 5 juin 2025")
     count = question_events.mark_asked_again(

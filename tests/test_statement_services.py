@@ -24,7 +24,8 @@ from aiconsult_desktop.services.statement_templates import (
     list_templates,
     save_as_template,
 )
-from aiconsult_desktop.services.statement_versions import list_versions, restore_version
+from aiconsult_desktop.services.statement_versions import list_versions
+from aiconsult_desktop.services.statements import restore_version
 from aiconsult_desktop.services.transfer import dump_store, load_document
 from aiconsult_desktop.store import Store, migrate, open_store
 from tests.helpers import small_dossier

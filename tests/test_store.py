@@ -108,8 +108,8 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from aiconsult_desktop.store.base import Base
     from aiconsult_desktop.store.fts import include_name
-    from aiconsult_desktop.store.models import Base
 
     store = open_store(tmp_path / "s.sqlite3")
     with store.engine.connect() as connection:

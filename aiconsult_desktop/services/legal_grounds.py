@@ -11,7 +11,7 @@ from aiconsult_desktop.domain.text import long_text, optional_line, required_lin
 from aiconsult_desktop.errors import NotFoundError, ValidationError
 from aiconsult_desktop.services.statement_records import LegalGroundData
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import LegalGround
+from aiconsult_desktop.store.statement_models import LegalGround
 
 
 def _to_record(row: LegalGround) -> LegalGroundData:

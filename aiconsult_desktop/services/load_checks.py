@@ -43,17 +43,19 @@ from aiconsult_desktop.services.records import (
     StatementData,
 )
 from aiconsult_desktop.services.statement_records import LegalGroundData
+from aiconsult_desktop.store.base import Base
 from aiconsult_desktop.store.models import (
-    Base,
     Body,
     Dossier,
     Employer,
-    LegalGround,
     Meeting,
     Organisation,
     Question,
     QuestionEvent,
     Statement,
+)
+from aiconsult_desktop.store.statement_models import (
+    LegalGround,
     StatementTemplate,
     StatementVersion,
 )

@@ -24,7 +24,7 @@ from aiconsult_desktop.domain.question_state import (
 )
 from aiconsult_desktop.domain.text import long_text
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
-from aiconsult_desktop.services.records import MeetingData, QuestionData, QuestionEventData
+from aiconsult_desktop.services.records import MeetingData, QuestionEventData
 from aiconsult_desktop.services.rows import load_row
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Meeting, Question, QuestionEvent
@@ -242,15 +242,6 @@ def next_meeting(store: Store, employer_id: int, today: date | None = None) -> M
         m for m in list_meetings(store) if m.employer_id == employer_id and m.starts_at >= start
     ]
     return min(upcoming, key=lambda m: m.starts_at, default=None)
-
-
-def relance_list(store: Store, employer_id: int) -> list[QuestionData]:
-    """Every question this employer still owes an answer to, oldest first."""
-    from aiconsult_desktop.services.questions import list_questions
-
-    return list_questions(
-        store, employer_id=employer_id, states={s for s in QuestionState if s.is_open}
-    )
 
 
 def mark_asked_again(

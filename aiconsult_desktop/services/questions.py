@@ -186,6 +186,14 @@ def list_questions(
     return list_page(store, wanted, limit=limit, offset=offset, today=today)
 
 
+def relance_list(store: Store, employer_id: int) -> list[QuestionData]:
+    """The liste de relance: every question this employer still owes an answer to, oldest
+    first (then `question_events.mark_asked_again` at the meeting where they are raised)."""
+    return list_questions(
+        store, employer_id=employer_id, states={s for s in QuestionState if s.is_open}
+    )
+
+
 def list_page(
     store: Store,
     wanted: QuestionFilter,

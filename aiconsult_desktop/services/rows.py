@@ -11,7 +11,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from aiconsult_desktop.domain.french import conflict_message
 from aiconsult_desktop.errors import ConflictError, NotFoundError, ValidationError
-from aiconsult_desktop.store.models import Base, utc_now
+from aiconsult_desktop.store.base import Base, utc_now
 
 M = TypeVar("M", bound=Base)
 

@@ -15,7 +15,7 @@ from aiconsult_desktop.domain.text import long_text, required_line
 from aiconsult_desktop.errors import NotFoundError, ValidationError
 from aiconsult_desktop.services.statement_records import TemplateData
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import StatementTemplate
+from aiconsult_desktop.store.statement_models import StatementTemplate
 
 
 def _to_record(row: StatementTemplate) -> TemplateData:

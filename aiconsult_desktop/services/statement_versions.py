@@ -8,12 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import StatementState
-from aiconsult_desktop.errors import ValidationError
-from aiconsult_desktop.services.records import StatementData
-from aiconsult_desktop.services.rows import load_row
 from aiconsult_desktop.services.statement_records import StatementVersionData
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import Statement, StatementVersion, utc_now
+from aiconsult_desktop.store.base import utc_now
+from aiconsult_desktop.store.models import Statement
+from aiconsult_desktop.store.statement_models import StatementVersion
 
 SAVED = "Enregistrement"
 BEFORE_RESTORE = "Avant restauration"
@@ -75,28 +74,3 @@ def version_count(store: Store, statement_id: int) -> int:
             )
             or 0
         )
-
-
-def restore_version(store: Store, statement_id: int, number: int) -> StatementData:
-    """Put an older version's title and text back; the current text is kept first."""
-    from aiconsult_desktop.services.statements import get_statement
-
-    with store.session() as session:
-        row = load_row(session, Statement, statement_id)
-        if row.state == StatementState.READ.value:
-            raise ValidationError(
-                "Cette déclaration a été lue en séance : cliquez d'abord sur « Modifier » "
-                "pour en commencer une nouvelle version."
-            )
-        version = session.scalars(
-            select(StatementVersion).where(
-                StatementVersion.statement_id == statement_id, StatementVersion.number == number
-            )
-        ).first()
-        if version is None:
-            raise ValidationError(f"La version n° {number} n'existe plus.")
-        record_version(session, row, BEFORE_RESTORE)
-        row.title, row.text = version.title, version.text
-        session.flush()
-        record_version(session, row, f"Restauration de la version n° {number}")
-    return get_statement(store, statement_id)

@@ -15,9 +15,10 @@ from aiconsult_desktop.errors import ConflictError, ValidationError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.services.records import StatementData
 from aiconsult_desktop.services.rows import check_version, kept_in_copy, load_row, not_found
-from aiconsult_desktop.services.statement_versions import REOPENED, record_version
+from aiconsult_desktop.services.statement_versions import BEFORE_RESTORE, REOPENED, record_version
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import AgendaItem, Dossier, Employer, Meeting, Statement
+from aiconsult_desktop.store.statement_models import StatementVersion
 
 LOCKED = (
     "Cette déclaration a été lue en séance : son texte est verrouillé. Cliquez sur "
@@ -169,3 +170,26 @@ def delete_statement(store: Store, statement_id: int) -> None:
     with store.session() as session:
         row = load_row(session, Statement, statement_id)
         session.delete(row)
+
+
+def restore_version(store: Store, statement_id: int, number: int) -> StatementData:
+    """Put an older version's title and text back; the current text is kept first."""
+    with store.session() as session:
+        row = load_row(session, Statement, statement_id)
+        if row.state == StatementState.READ.value:
+            raise ValidationError(
+                "Cette déclaration a été lue en séance : cliquez d'abord sur « Modifier » "
+                "pour en commencer une nouvelle version."
+            )
+        version = session.scalars(
+            select(StatementVersion).where(
+                StatementVersion.statement_id == statement_id, StatementVersion.number == number
+            )
+        ).first()
+        if version is None:
+            raise ValidationError(f"La version n° {number} n'existe plus.")
+        record_version(session, row, BEFORE_RESTORE)
+        row.title, row.text = version.title, version.text
+        session.flush()
+        record_version(session, row, f"Restauration de la version n° {number}")
+    return get_statement(store, statement_id)

@@ -61,13 +61,12 @@ from aiconsult_desktop.store.ai_models import (
     AiToolEvent,
     AiToolItem,
 )
+from aiconsult_desktop.store.base import Base, utc_now
 from aiconsult_desktop.store.models import (
     AgendaItem,
-    Base,
     Body,
     Dossier,
     Employer,
-    LegalGround,
     Meeting,
     MeetingAttendee,
     MeetingDocument,
@@ -75,9 +74,11 @@ from aiconsult_desktop.store.models import (
     Question,
     QuestionEvent,
     Statement,
+)
+from aiconsult_desktop.store.statement_models import (
+    LegalGround,
     StatementTemplate,
     StatementVersion,
-    utc_now,
 )
 
 FORMAT_NAME = "aiconsult-desktop"

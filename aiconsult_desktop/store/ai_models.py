@@ -1,7 +1,7 @@
 """The AI tools register's tables (issue 10): tools, their life, their checklist, and the
 rules each employer edited.
 
-Imported at the end of `models.py` (same metadata), like `statement_models`. Enum
+Same metadata as `models.py` (`base.Base`), like `statement_models`. Enum
 columns hold the stable English values of `domain.ai_tools` / `domain.ai_rules`. The
 CST's opinion is never stored here: it is read from the votes of the agenda items
 linked to the tool (`ai_tool_agenda_item`).
@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from aiconsult_desktop.store.models import Base, Timestamped
+from aiconsult_desktop.store.base import Base, Timestamped
 
 
 class AiTool(Timestamped, Base):

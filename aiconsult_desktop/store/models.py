@@ -1,8 +1,12 @@
-"""The tables. Enum columns hold the stable English values of `domain.enums`."""
+"""The tables. Enum columns hold the stable English values of `domain.enums`.
+
+The statement editor's tables are in `statement_models`, the AI tools register's in
+`ai_models`; all share `base.Base`'s metadata.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from uuid import uuid4
 
 from sqlalchemy import (
@@ -12,48 +16,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def utc_now() -> datetime:
-    """Naive UTC, to the second: what SQLite and PostgreSQL both store and dumps repeat."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+from aiconsult_desktop.store.base import Base, SavedBy, Timestamped
 
 
 def new_ics_uid() -> str:
     """A meeting's iCalendar UID: stable for life, so a second export updates, not doubles."""
     return f"{uuid4()}@aiconsult-desktop"
-
-
-class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
-
-
-class SavedBy:
-    """Who-saved-last check of records people edit side by side on a shared server: an
-    edit counter (`version`, SQLAlchemy's version_id_col, so a save over a newer one is
-    refused) and who saved last (stamped by the store, named in the refusal)."""
-
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Organisation(Timestamped, Base):
@@ -275,16 +249,3 @@ class Statement(Timestamped, Base):
 # Statement editor (issue 4): versions, templates, legal grounds. Imported as a module
 # (its tables join this metadata) and its classes served from here, whichever of the
 # two modules is imported first.
-from aiconsult_desktop.store import statement_models as _statement_models  # noqa: E402
-
-_STATEMENT_MODELS = ("LegalGround", "StatementTemplate", "StatementVersion")
-
-
-def __getattr__(name: str) -> object:
-    if name in _STATEMENT_MODELS:
-        return getattr(_statement_models, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-# The AI tools register (issue 10), same habit: its tables join this metadata.
-from aiconsult_desktop.store import ai_models as _ai_models  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """The statement editor's tables: versions kept, templates, the legal grounds library.
 
-Kept apart from `models.py` (which imports this module at its end, so the tables
-belong to the same metadata) to keep each module small.
+Kept apart from `models.py` to keep each module small; the tables share `base.Base`'s
+metadata.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from aiconsult_desktop.store.models import Base, Timestamped, utc_now
+from aiconsult_desktop.store.base import Base, Timestamped, utc_now
 
 
 class StatementVersion(Base):

@@ -28,6 +28,7 @@ from aiconsult_desktop.ui import dialogs
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
+    from aiconsult_desktop.ui.navigation import PageName
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
         self._on_row_changed(max(self.sidebar.currentRow(), 0))
-        self.reminders = Reminders(self)
+        self.reminders = Reminders(store, self.statusBar().showMessage, self)
 
     @property
     def pages(self) -> list[QWidget]:
@@ -220,7 +221,34 @@ class MainWindow(QMainWindow):
         self.stack.currentWidget().refresh()  # type: ignore[attr-defined]
 
     def open_page(self, page: QWidget) -> None:
-        """Switch to `page` (used by pages that link to one another)."""
+        """Switch to `page` (a built page: tests, and the methods below)."""
         index = next(i for i, built in self._built.items() if built is page)
         self.show_page(index)
         page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Navigation (ui/navigation.py): what pages ask of the window ---------------------------
+
+    def notify_changed(self) -> None:
+        self.data_changed.emit()
+
+    def go_to(self, name: PageName) -> None:
+        self.open_page(getattr(self, name))
+
+    def show_meeting(self, meeting_id: int) -> None:
+        self.go_to("meetings")
+        self.meetings.open_meeting(meeting_id)
+
+    def show_open_questions(self, employer_id: int | None) -> None:
+        self.go_to("questions")
+        self.questions.show_open_questions(employer_id)
+
+    def show_statements_of(self, meeting_id: int | None) -> None:
+        self.statements.show_meeting(meeting_id)
+
+    def insert_into_statement(self, meeting_id: int, text: str) -> None:
+        self.statements.show_meeting(meeting_id)
+        self.statements.insert_at_cursor(text)
+
+    def new_employer(self) -> None:
+        self.go_to("employers")
+        self.employers.new_employer()

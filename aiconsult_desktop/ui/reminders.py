@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.deadlines import Upcoming, reminders
+from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.locale import long_date
-
-if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 5 * 60 * 1000
 WITHIN_DAYS = 3
@@ -29,11 +26,15 @@ def reminder_text(found: list[Upcoming], today: date) -> str:
 
 
 class Reminders(QObject):
-    """Owned by the main window; `check()` is also what tests call."""
+    """Owned by the main window, which passes its status bar's `showMessage`; `check()`
+    is also what tests call."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, store: Store, show: Callable[[str, int], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.show = show
         self.today: Callable[[], date] = date.today
         self.last = ""
         self.timer = QTimer(self)
@@ -47,12 +48,12 @@ class Reminders(QObject):
         (the pages report it when the user acts)."""
         today = self.today()
         try:
-            found = reminders(self.window.store, today, WITHIN_DAYS)
+            found = reminders(self.store, today, WITHIN_DAYS)
         except UserError:
             return ""
         if not found:
             self.last = ""
             return ""
         self.last = reminder_text(found, today)
-        self.window.statusBar().showMessage(self.last, SHOWN_FOR_MS)
+        self.show(self.last, SHOWN_FOR_MS)
         return self.last

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from aiconsult_desktop.store.base import Base
 from aiconsult_desktop.store.fts import include_name
-from aiconsult_desktop.store.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -152,7 +152,7 @@ class CalendarControls:
         if editing is None or editing.body_id is None:
             return
         if edit_body_rules(self.page, self.page.store, editing.body_id) is not None:
-            self.page.window_.data_changed.emit()
+            self.page.window_.notify_changed()
             self.page.refresh()
             self.page.form.update_deadlines()
 
@@ -201,6 +201,6 @@ class CalendarControls:
             return
         result = attempt(self.page, lambda: apply_import(self.page.store, preview, employer_id))
         if result is not None:
-            self.page.window_.data_changed.emit()
+            self.page.window_.notify_changed()
             self.page.refresh()
             dialogs.show_info(self.page, result.summary())

@@ -51,7 +51,7 @@ from aiconsult_desktop.ui.pages.dashboard_calendar import UpcomingList
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 UPCOMING_SHOWN = 5
 EMPLOYERS_SHOWN = 5
@@ -183,7 +183,7 @@ class DashboardPage(QWidget):
 
     title = "Tableau de bord"
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
         self.store = store
         self.window_ = window
@@ -206,7 +206,7 @@ class DashboardPage(QWidget):
             _link_button(
                 "Renseigner l'&organisation",
                 "Ouvrir les paramètres",
-                lambda: self.window_.open_page(self.window_.settings),
+                lambda: self.window_.go_to("settings"),
             )
         )
 
@@ -225,7 +225,7 @@ class DashboardPage(QWidget):
             _link_button(
                 "Toutes les &réunions",
                 "Ouvrir la page Calendrier (Ctrl+2)",
-                lambda: self.window_.open_page(self.window_.meetings),
+                lambda: self.window_.go_to("meetings"),
             )
         )
         self.meetings_card.footer.addStretch(1)
@@ -237,7 +237,7 @@ class DashboardPage(QWidget):
             _link_button(
                 "Toutes les &déclarations",
                 "Ouvrir la page Déclarations (Ctrl+4)",
-                lambda: self.window_.open_page(self.window_.statements),
+                lambda: self.window_.go_to("statements"),
             )
         )
         self.statements_card.footer.addStretch(1)
@@ -294,7 +294,7 @@ class DashboardPage(QWidget):
             _link_button(
                 "Renseigner l'&organisation",
                 "Ouvrir les paramètres de votre organisation",
-                lambda: self.window_.open_page(self.window_.settings),
+                lambda: self.window_.go_to("settings"),
             )
         )
         buttons.addWidget(
@@ -327,21 +327,17 @@ class DashboardPage(QWidget):
 
     def open_questions(self, employer_id: int | None) -> None:
         """Open the Questions page, showing only that employer's open questions if it can."""
-        page = self.window_.questions
-        self.window_.open_page(page)
-        page.show_open_questions(employer_id)
+        self.window_.show_open_questions(employer_id)
 
     def _open_meeting(self, meeting_id: int) -> None:
-        self.window_.open_page(self.window_.meetings)
-        self.window_.meetings.open_meeting(meeting_id)
+        self.window_.show_meeting(meeting_id)
 
     def _new_employer(self) -> None:
-        self.window_.open_page(self.window_.employers)
-        self.window_.employers.new_employer()
+        self.window_.new_employer()
 
     def load_demo(self) -> None:
         if attempt_done(self, lambda: load_demo(self.store)):
-            self.window_.data_changed.emit()
+            self.window_.notify_changed()
 
     # Content -----------------------------------------------------------------------
 

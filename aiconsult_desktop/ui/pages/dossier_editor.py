@@ -17,7 +17,7 @@ from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.widgets import buddy
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 
 def _first_line(record: DossierData) -> str:
@@ -37,7 +37,7 @@ class DossierEditor(RecordPage[DossierData]):
         "déclarations d'un même sujet suivi dans la durée (ex. : « Déploiement de l'IA »)."
     )
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Ex. : Déploiement de l'IA")

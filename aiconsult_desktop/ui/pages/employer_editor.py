@@ -47,7 +47,7 @@ from aiconsult_desktop.ui.pages.rules_editing import describe_rules, edit_body_r
 from aiconsult_desktop.ui.widgets import EnumCombo, buddy
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 """The body's id on its row of the bodies table (None for a row not saved yet)."""
@@ -74,7 +74,7 @@ class EmployerEditor(RecordPage[EmployerData]):
         "puis « Enregistrer » (Ctrl+S)."
     )
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
 
         self.name_edit = QLineEdit()
@@ -290,7 +290,7 @@ class EmployerEditor(RecordPage[EmployerData]):
         saved = edit_body_rules(self, self.store, body_id)
         if saved is not None:
             self.refresh()
-            self.window_.data_changed.emit()
+            self.window_.notify_changed()
             self.say(f"Règles de « {saved.body_name} » enregistrées.")
         self._select_body(body_id)
 

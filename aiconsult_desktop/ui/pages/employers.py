@@ -18,7 +18,7 @@ from aiconsult_desktop.ui.pages.employer_editor import EmployerEditor
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 
 class EmployersPage(QWidget):
@@ -26,7 +26,7 @@ class EmployersPage(QWidget):
 
     title = "Employeurs et instances"
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
         self.store = store
         self.window_ = window

@@ -29,7 +29,7 @@ from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 
 def _when(meeting: MeetingData) -> str:
@@ -64,7 +64,7 @@ class MeetingsPage(RecordPage[MeetingData]):
         "Saisissez la prochaine séance dans le formulaire ou cliquez sur « Nouvelle réunion »."
     )
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self.employer_filter = IdCombo()
         self.employer_filter.setMinimumContentsLength(24)
@@ -212,9 +212,7 @@ class MeetingsPage(RecordPage[MeetingData]):
         meeting_id = self.editing_id()
         if meeting_id is None or not self.leave():
             return
-        statements = self.window_.statements
-        statements.show_meeting(meeting_id)
-        statements.insert_at_cursor(sentence)
+        self.window_.insert_into_statement(meeting_id, sentence)
 
     def open_statements(self) -> None:
         """The Déclarations page, showing only this meeting's statements."""
@@ -223,4 +221,4 @@ class MeetingsPage(RecordPage[MeetingData]):
         meeting_id = self.editing_id()
         if meeting_id is None:
             return
-        self.window_.statements.show_meeting(meeting_id)
+        self.window_.show_statements_of(meeting_id)

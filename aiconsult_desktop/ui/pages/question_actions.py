@@ -37,7 +37,7 @@ def open_relance_list(page: QuestionsPage) -> None:
         page,
         lambda: (
             employers.get_employer(page.store, employer_id),
-            question_events.relance_list(page.store, employer_id),
+            questions.relance_list(page.store, employer_id),
             [m for m in meetings.list_meetings(page.store) if m.employer_id == employer_id],
             question_events.next_meeting(page.store, employer_id),
         ),

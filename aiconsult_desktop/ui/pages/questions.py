@@ -51,7 +51,7 @@ from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 NO_MATCH = "Aucune question ne correspond à la recherche ou aux filtres choisis."
 NONE_YET = (
@@ -75,7 +75,7 @@ class QuestionsPage(RecordPage[QuestionData]):
     delete_tip = "Supprimer la question (Suppr dans la liste)"
     empty_text = NONE_YET
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self._total = 0
         self._several_employers = False

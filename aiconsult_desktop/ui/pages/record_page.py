@@ -66,7 +66,7 @@ from aiconsult_desktop.ui.pages.record_list import RecordList, form_pane
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 T = TypeVar("T")
 
@@ -86,7 +86,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     delete_tip = "Supprimer (Suppr)"
     empty_text = "Rien à afficher pour l'instant."
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
         self.store = store
         self.window_ = window
@@ -342,7 +342,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             return
         self._commit_pending()
         if self.tracker.dirty and self.leave():
-            self.window_.data_changed.emit()
+            self.window_.notify_changed()
 
     # Actions -----------------------------------------------------------------------------
 
@@ -382,6 +382,6 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     def _announce_change(self) -> None:
         """Tell the window (other pages' counts change) and make sure this page reloads."""
         self._refreshed = False
-        self.window_.data_changed.emit()
+        self.window_.notify_changed()
         if not self._refreshed:
             self.refresh()

@@ -35,7 +35,7 @@ from aiconsult_desktop.ui.statement_settings_box import StatementSettingsBox
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 # python-docx can place these in a header; SVG and WebP it cannot.
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp);;Tous les fichiers (*)"
@@ -47,7 +47,7 @@ class SettingsPage(QWidget):
 
     title = "Paramètres"
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
         self.store = store
         self.window_ = window
@@ -262,7 +262,7 @@ class SettingsPage(QWidget):
         dialog.exec()
         if dialog.restored:
             self._dirty = False
-            self.window_.data_changed.emit()
+            self.window_.notify_changed()
 
     def open_server_settings(self) -> None:
         """Takes effect at the next start: the window keeps the base it was opened on."""
@@ -302,7 +302,7 @@ class SettingsPage(QWidget):
             return
         self._fill(saved)
         self.status_label.setText("Enregistré.")
-        self.window_.data_changed.emit()
+        self.window_.notify_changed()
         # data_changed refreshes this page, which clears the status: say it again.
         self.status_label.setText("Enregistré.")
 

@@ -24,7 +24,7 @@ from aiconsult_desktop.ui.rich_editor import RichEditor
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.pages.statements import StatementsPage
+    from aiconsult_desktop.ui.forms import ChangeTracker
 
 
 def reading_time_phrase(words: int, words_per_minute: int) -> str:
@@ -40,7 +40,7 @@ def reading_time_phrase(words: int, words_per_minute: int) -> str:
 class StatementEditor(QWidget):
     """Meeting, agenda item, kind, title, state, "Extrait" and the text itself."""
 
-    def __init__(self, page: StatementsPage) -> None:
+    def __init__(self, tracker: ChangeTracker) -> None:
         super().__init__()
         self._meetings: dict[int, MeetingData] = {}
         self.words_per_minute = 130
@@ -110,10 +110,10 @@ class StatementEditor(QWidget):
 
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
         self.rich.changed.connect(self._text_changed)
-        page.tracker.watch(
+        tracker.watch(
             self.meeting, self.agenda_item, self.kind, self.title, self.state, self.excerpt
         )
-        self.rich.changed.connect(page.tracker.mark)
+        self.rich.changed.connect(tracker.mark)
         self.fields: dict[str, QWidget] = {
             "meeting": self.meeting,
             "agenda_item": self.agenda_item,

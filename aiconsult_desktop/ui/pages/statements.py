@@ -29,7 +29,7 @@ from aiconsult_desktop.services.statement_blocks import (
 from aiconsult_desktop.services.statement_records import LegalGroundData, TemplateData
 from aiconsult_desktop.services.statement_settings import get_words_per_minute
 from aiconsult_desktop.services.statement_templates import list_templates, save_as_template
-from aiconsult_desktop.services.statement_versions import SAVED, list_versions, restore_version
+from aiconsult_desktop.services.statement_versions import SAVED, list_versions
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.background_export import run_export
@@ -57,7 +57,7 @@ from aiconsult_desktop.ui.widgets import IdCombo
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 EMPTY = (
     "Aucune déclaration ici pour l'instant.\n"
@@ -87,7 +87,7 @@ class StatementsPage(RecordPage[StatementData]):
     delete_tip = "Supprimer la déclaration (Suppr dans la liste)"
     empty_text = EMPTY
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self._meetings: dict[int, MeetingData] = {}
         self._export_dir: Path | None = None
@@ -121,7 +121,7 @@ class StatementsPage(RecordPage[StatementData]):
         add_shortcut(self, "Ctrl+E", self.export)
         add_shortcut(self, "Ctrl+Shift+E", self.export_pdf)
 
-        self.editor = StatementEditor(self)
+        self.editor = StatementEditor(self.tracker)
         self.template_button = button(
             "Partir d'un &modèle…",
             "Insérer le texte d'un modèle de déclaration",
@@ -204,7 +204,7 @@ class StatementsPage(RecordPage[StatementData]):
         if self.isVisible():
             self.refresh()
         else:
-            self.window_.open_page(self)  # shows the page, which refreshes it
+            self.window_.go_to("statements")  # shows the page, which refreshes it
 
     def insert_at_cursor(self, text: str) -> None:
         """Insert `text` (Markdown: a sentence, a list…) where the cursor is in the editor."""
@@ -283,7 +283,9 @@ class StatementsPage(RecordPage[StatementData]):
             return
 
         def restore(number: int) -> None:
-            restored = attempt(self, lambda: restore_version(self.store, statement_id, number))
+            restored = attempt(
+                self, lambda: statements.restore_version(self.store, statement_id, number)
+            )
             if restored is not None:
                 self._show(restored)
                 self.model.put_record(restored)

@@ -1,0 +1,37 @@
+"""What a page may ask of the window it sits in: the small navigation interface.
+
+Pages never import the main window's class (nor reach a sibling page through it): they
+receive a `Navigation`, and ask for what the user wants to see next ("the open questions
+of this employer", "the statements of this meeting"). The main window implements it and
+knows which page shows what; a test may pass any object with these methods.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+PageName = Literal["dashboard", "meetings", "questions", "statements", "employers", "settings"]
+"""The sidebar's pages, by the attribute name the window gives them."""
+
+
+class Navigation(Protocol):
+    def notify_changed(self) -> None:
+        """Something was saved: the page on screen reloads (lists, counts, the dashboard)."""
+
+    def go_to(self, name: PageName) -> None:
+        """Bring a page forward as the user left it."""
+
+    def show_meeting(self, meeting_id: int) -> None:
+        """The Calendrier page on this meeting."""
+
+    def show_open_questions(self, employer_id: int | None) -> None:
+        """The Questions page on the questions still open (of this employer, if given)."""
+
+    def show_statements_of(self, meeting_id: int | None) -> None:
+        """The Déclarations page on this meeting's statements (None: all of them)."""
+
+    def insert_into_statement(self, meeting_id: int, text: str) -> None:
+        """Put `text` (Markdown) at the cursor of this meeting's statement."""
+
+    def new_employer(self) -> None:
+        """The employers tab on an empty form."""
