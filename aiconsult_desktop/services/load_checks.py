@@ -45,6 +45,7 @@ from aiconsult_desktop.services.records import (
 from aiconsult_desktop.services.statement_records import LegalGroundData
 from aiconsult_desktop.store.base import Base
 from aiconsult_desktop.store.models import (
+    AgendaItem,
     Body,
     Dossier,
     Employer,
@@ -118,6 +119,11 @@ def _write(session: Session, row: Base, values: dict[str, Any]) -> None:
 def check_loaded(session: Session) -> None:
     """Raise RecordRefused for the first record the forms would refuse."""
     session.flush()
+    # The rows the checks look up by id for each question or statement, held here: the
+    # session's identity map keeps only weak references, and a lookup that misses it is
+    # one query per record (minutes on 100,000 questions).
+    models: tuple[type[Base], ...] = (Employer, Body, Dossier, Meeting, AgendaItem)
+    parents = [list(session.scalars(select(model))) for model in models]
     for check in (
         _organisation,
         _employers,
@@ -128,6 +134,7 @@ def check_loaded(session: Session) -> None:
         _library,
     ):
         check(session)
+    del parents
 
 
 def _organisation(session: Session) -> None:
