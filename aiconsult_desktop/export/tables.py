@@ -8,18 +8,22 @@ hold real dates, so users can sort and filter them.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from aiconsult_desktop.export.docx_metadata import APPLICATION, app_properties
 from aiconsult_desktop.files import replacing
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 Cell = str | int | date | None
+APP_XML = "docProps/app.xml"
 
 
 def _text(value: Cell) -> str:
@@ -49,10 +53,14 @@ def is_formula(text: str) -> bool:
     return bool(_FORMULA.match(text))
 
 
+FORMULA_FIRST = frozenset("=@+-\t\r")
+"""The first characters `_FORMULA` can match: any other cell skips the expression."""
+
+
 def _csv_text(value: Cell) -> str:
     """A cell as text; only one that a spreadsheet would run as a formula is guarded."""
     text = value if type(value) is str else _text(value)  # most cells: 1.5 M at 100,000
-    return "'" + text if is_formula(text) else text
+    return "'" + text if text[:1] in FORMULA_FIRST and is_formula(text) else text
 
 
 def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
@@ -100,16 +108,19 @@ def write_xlsx(
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
 
     def cell(column: int, value: Cell) -> object:
+        if value is None:
+            return None
         value = _clean(value)
         formula_like = isinstance(value, str) and value.startswith("=")
-        if column not in dates and column not in wrapped and not formula_like:
+        long_text = column in wrapped and isinstance(value, str) and _needs_wrap(value)
+        if column not in dates and not long_text and not formula_like:
             return value  # a plain value: openpyxl writes it without a cell object
         styled = WriteOnlyCell(worksheet, value)
         if formula_like:
             styled.data_type = "s"  # openpyxl would write « =… » as a formula
         if column in dates:
             styled.number_format = "DD/MM/YYYY"
-        elif column in wrapped:
+        elif long_text:
             styled.alignment = wrap
         return styled
 
@@ -128,9 +139,13 @@ def write_xlsx(
     workbook.properties.lastModifiedBy = author
     workbook.properties.title = sheet
     with replacing(path) as temporary:  # any failure, even in openpyxl, keeps the old file
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        temporary.write_bytes(_without_library_name(buffer.getvalue()))
+        _save_without_library_name(workbook, temporary)
+
+
+def _needs_wrap(text: str) -> bool:
+    """Only text wider than its column, or on several lines, needs the wrap style (a
+    styled cell costs openpyxl several times a plain one)."""
+    return len(text) > WIDEST or "\n" in text
 
 
 def _letter(column: int) -> str:
@@ -160,16 +175,21 @@ def _clean(value: Cell) -> Cell:
     return value
 
 
-def _without_library_name(package: bytes) -> bytes:
-    """The workbook with our own `docProps/app.xml` (openpyxl writes « Openpyxl 3.1.5 »)."""
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            payload = source.read(item.filename)
-            if item.filename == "docProps/app.xml":
-                payload = app_properties()
-            target.writestr(item, payload)
-    return output.getvalue()
+def _save_without_library_name(workbook: Workbook, path: Path) -> None:
+    """Save `workbook` with our own `docProps/app.xml` (openpyxl writes « Openpyxl 3.1.5 »).
+
+    openpyxl's own `save_workbook`, with its archive told to write our app.xml in place of
+    openpyxl's: the package is streamed to disk once, never held or re-zipped in memory
+    (a register of 100,000 questions is a 100 MB sheet before compression).
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    class Archive(zipfile.ZipFile):
+        def writestr(self, name: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+            if (name.filename if isinstance(name, zipfile.ZipInfo) else name) == APP_XML:
+                data = app_properties()
+            super().writestr(name, data, *args, **kwargs)
+
+    archive = Archive(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    ExcelWriter(workbook, archive).save()
