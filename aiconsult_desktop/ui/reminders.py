@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.deadlines import Upcoming, reminders
@@ -45,7 +46,11 @@ class Reminders(QObject):
 
     def check(self) -> str:
         """Show the nearest of ours in the status bar; a store error stays silent here
-        (the pages report it when the user acts)."""
+        (the pages report it when the user acts). A closed window reads nothing: its
+        store may be closed already (the first check comes 2 s after the window opens)."""
+        owner = self.parent()
+        if isinstance(owner, QWidget) and not owner.isVisible():
+            return ""
         today = self.today()
         try:
             found = reminders(self.store, today, WITHIN_DAYS)
