@@ -54,6 +54,7 @@ PAGES = (
     PageSpec("meetings", "Calendrier", "meetings", "MeetingsPage"),
     PageSpec("questions", "Questions", "questions", "QuestionsPage"),
     PageSpec("statements", "Déclarations", "statements", "StatementsPage"),
+    PageSpec("ai_tools", "Outils d'IA", "ai_tools", "AiToolsPage"),
     PageSpec("employers", "Employeurs et instances", "employers", "EmployersPage"),
     PageSpec("settings", "Paramètres", "settings", "SettingsPage"),
 )
