@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
-PageName = Literal["dashboard", "meetings", "questions", "statements", "employers", "settings"]
+PageName = Literal[
+    "dashboard", "meetings", "questions", "statements", "ai_tools", "employers", "settings"
+]
 """The sidebar's pages, by the attribute name the window gives them."""
 
 

@@ -40,7 +40,7 @@ from aiconsult_desktop.ui.widgets import IdCombo
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from aiconsult_desktop.ui.main_window import MainWindow
+    from aiconsult_desktop.ui.navigation import Navigation
 
 EMPTY = (
     "Aucun outil d'IA ici pour l'instant. Saisissez chaque outil que l'employeur annonce "
@@ -75,7 +75,7 @@ class AiToolsPage(RecordPage[AiToolData]):
     delete_tip = "Supprimer l'outil choisi (Suppr dans la liste)"
     empty_text = EMPTY
 
-    def __init__(self, store: Store, window: MainWindow) -> None:
+    def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self.dialog: QDialog | None = None
         """The dialog open now (a step, an item, the rules), for tests to drive."""
@@ -249,7 +249,7 @@ class AiToolsPage(RecordPage[AiToolData]):
             return
         self.model.put_record(fresh)
         self._show(fresh)
-        self.window_.data_changed.emit()
+        self.window_.notify_changed()
 
     def _employer_meetings(self, tool: AiToolData) -> list[MeetingData]:
         return [m for m in self._meetings if m.employer_id == tool.employer_id]
