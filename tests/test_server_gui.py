@@ -42,13 +42,18 @@ def test_configure_test_copy_and_save_without_writing_the_password(
     dialog = ServerDialog(data_dir, demo_store)
     qtbot.addWidget(dialog)
     fill(dialog, pg_server, database, "faux")
-    dialog.test_button.click()
+    dialog.test_button.click()  # off the GUI thread: the dialog answers meanwhile
+    qtbot.waitUntil(lambda: bool(said.errors), timeout=30_000)
     assert "a refusé l'identifiant ou le mot de passe" in said.errors[-1]
 
+    qtbot.waitUntil(dialog.test_button.isEnabled)
     dialog.password.setText(PASSWORD)
     dialog.test_button.click()
+    assert not dialog.to_server.isEnabled()  # one action at a time
+    qtbot.waitUntil(dialog.to_server.isEnabled, timeout=30_000)
     assert dialog.status.text() == "Connexion réussie : la base du serveur est vide."
     dialog.to_server.click()
+    qtbot.waitUntil(dialog.to_server.isEnabled, timeout=30_000)
     assert dialog.status.text() == "La base locale a été copiée sur le serveur."
     dialog.enabled.setChecked(True)
     dialog.save()
@@ -129,13 +134,16 @@ def test_copy_the_server_back_into_an_empty_local_base(
     qtbot.addWidget(dialog)
     fill(dialog, pg_server, database, PASSWORD)
     dialog.to_server.click()
+    qtbot.waitUntil(dialog.to_local.isEnabled, timeout=30_000)
     dialog.to_local.click()  # the local base is not empty: refused, nothing overwritten
+    qtbot.waitUntil(lambda: bool(said.errors), timeout=30_000)
     assert "n'est pas vide" in said.errors[-1]
     empty = open_store(tmp_path / "vide.sqlite3")
     back = ServerDialog(tmp_path, empty)
     qtbot.addWidget(back)
     fill(back, pg_server, database, PASSWORD)
     back.to_local.click()
+    qtbot.waitUntil(back.to_local.isEnabled, timeout=30_000)
     assert back.status.text() == "La base du serveur a été copiée dans la base locale."
     assert len(questions.list_questions(empty)) == 12
     empty.close()

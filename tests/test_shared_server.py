@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from aiconsult_desktop import passwords
 from aiconsult_desktop.context import open_shared_store
+from aiconsult_desktop.errors import StoreError
 from aiconsult_desktop.services import questions
 from tests.pg_server import PASSWORD, SUPERUSER, PgServer
 
@@ -66,3 +70,20 @@ def test_the_password_comes_from_the_keyring(pg_server: PgServer) -> None:
     store = open_shared_store(pg_server.url(database))
     assert questions.list_questions(store) == []
     store.close()
+
+
+def test_a_server_that_never_answers_is_said_after_the_connect_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A port that accepts the connection but never speaks (a firewall, a wrong host):
+    the user is told within the timeout instead of the window waiting for minutes."""
+    from aiconsult_desktop.store import connection
+
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT_S", 2)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        with pytest.raises(StoreError) as caught:
+            connection.open_server_store(f"postgresql://marie@127.0.0.1:{port}/aiconsult", "x")
+    assert "Impossible de joindre le serveur" in caught.value.message

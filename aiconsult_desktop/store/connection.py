@@ -26,6 +26,7 @@ from aiconsult_desktop.store import revisions
 from aiconsult_desktop.store.failures import describe_failure, is_damage
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10
 _LOG = logging.getLogger(__name__)
 CONFLICT_WHILE_SAVING = (
     "Quelqu'un d'autre a enregistré le même élément au même moment. Votre version n'a pas "
@@ -333,7 +334,11 @@ def open_server_store(url: str, password: str | None = None) -> Store:
     """A shared store on PostgreSQL: same schema, same migrations, no local file."""
     address = server_url(url, password)
     where = f"{address.host or 'local'}:{address.port or 5432}/{address.database}"
-    engine = create_engine(address, pool_pre_ping=True)
+    # A server that does not answer is said within seconds, not after the system's
+    # TCP timeout (minutes): the window waits on this when testing or copying.
+    engine = create_engine(
+        address, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
     try:
         with engine.connect() as connection:
             tables = set(inspect(connection).get_table_names())

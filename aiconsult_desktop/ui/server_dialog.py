@@ -7,7 +7,9 @@ goes through the same JSON format as `aiconsult dump`/`load`, into an empty base
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +31,9 @@ from aiconsult_desktop.services.opening import Store, open_server_store
 from aiconsult_desktop.services.server_config import ServerSettings, load_settings, save_settings
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.operations import run_in_background
+
+T = TypeVar("T")
 
 
 class ServerDialog(QDialog):
@@ -126,15 +131,24 @@ class ServerDialog(QDialog):
         return open_server_store(settings.url(), password=self.password.text() or None)
 
     def test_connection(self) -> None:
-        server = attempt(self, self._open_server)
-        if server is not None:
-            empty = transfer.is_empty(server)
-            server.close()
+        """Off the GUI thread: an unreachable server takes up to the connect timeout."""
+
+        def check() -> bool:
+            server = self._open_server()
+            try:
+                return transfer.is_empty(server)
+            finally:
+                server.close()
+
+        def said(empty: bool) -> None:
             self.status.setText(
                 "Connexion réussie : la base du serveur est vide."
                 if empty
                 else "Connexion réussie : la base du serveur contient déjà des données."
             )
+
+        self.status.setText("Connexion au serveur…")
+        self._in_background(check, said, "Connexion au serveur…")
 
     def copy_local_to_server(self) -> None:
         local = self.local
@@ -148,30 +162,43 @@ class ServerDialog(QDialog):
         ):
             return
 
-        def copy() -> None:
+        def copy() -> str:
             server = self._open_server()
             try:
                 transfer.load_document(server, transfer.dump_store(local))
             finally:
                 server.close()
+            return "La base locale a été copiée sur le serveur."
 
-        if attempt(self, lambda: copy() or True):
-            self.status.setText("La base locale a été copiée sur le serveur.")
+        self._in_background(copy, self.status.setText, "Copie vers le serveur…")
 
     def copy_server_here(self) -> None:
         local = self.local
         if local is None:
             return
 
-        def copy() -> None:
+        def copy() -> str:
             server = self._open_server()
             try:
                 copy_server_to_local(server, local)
             finally:
                 server.close()
+            return "La base du serveur a été copiée dans la base locale."
 
-        if attempt(self, lambda: copy() or True):
-            self.status.setText("La base du serveur a été copiée dans la base locale.")
+        self._in_background(copy, self.status.setText, "Copie depuis le serveur…")
+
+    def _in_background(self, work: Callable[[], T], done: Callable[[T], None], label: str) -> None:
+        """One action at a time: the buttons wait until it has ended."""
+        buttons = (self.test_button, self.to_server, self.to_local)
+        for button in buttons:
+            button.setEnabled(False)
+        operation = run_in_background(self, lambda _report: work(), done, label=label)
+        operation.ended.connect(self._enable_buttons)
+
+    def _enable_buttons(self) -> None:
+        self.test_button.setEnabled(True)
+        self.to_server.setEnabled(self.local is not None)
+        self.to_local.setEnabled(self.local is not None)
 
     def save(self) -> None:
         def store_settings() -> ServerSettings:
