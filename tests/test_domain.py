@@ -7,7 +7,14 @@ from datetime import date, datetime
 import pytest
 
 from aiconsult_desktop.domain.enums import MeetingKind, QuestionState
-from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase, number, plural
+from aiconsult_desktop.domain.french import (
+    day_month_year,
+    elapsed_phrase,
+    meeting_date_phrase,
+    number,
+    plural,
+    until_phrase,
+)
 from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import clean_line, clean_text, long_text, required_line
 from aiconsult_desktop.errors import ValidationError
@@ -68,3 +75,16 @@ def test_counts_read_the_french_way() -> None:
     assert plural(12_345, "question") == "12\u202f345 questions"
     assert number(1_234_567) == "1\u202f234\u202f567"
     assert number(999) == "999"
+
+
+def test_elapsed_and_until_are_said_in_the_unit_a_reader_cares_about() -> None:
+    today = date(2025, 6, 12)
+    assert elapsed_phrase(date(2025, 6, 12), today) == "aujourd'hui"
+    assert elapsed_phrase(date(2025, 6, 11), today) == "il y a 1 jour"
+    assert elapsed_phrase(date(2025, 5, 15), today) == "il y a 28 jours"
+    assert elapsed_phrase(date(2025, 4, 12), today) == "il y a 2 mois"
+    assert elapsed_phrase(date(2024, 6, 12), today) == "il y a plus d'un an"
+    assert elapsed_phrase(date(2022, 10, 3), today) == "il y a plus de 2 ans"
+    assert until_phrase(date(2025, 6, 12), today) == "aujourd'hui"
+    assert until_phrase(date(2025, 6, 13), today) == "demain"
+    assert until_phrase(date(2025, 6, 24), today) == "dans 12 jours"

@@ -81,3 +81,31 @@ def unsaved_copy_label(user: str) -> str:
     """What marks the copy keeping a text refused by a conflict: « (version de Marie non
     enregistrée) », after a statement's title or before a question's text."""
     return f"(version de {user} non enregistrée)"
+
+
+def elapsed_phrase(since: date, today: date) -> str:
+    """How long something has waited, in the unit a reader cares about: « il y a 3 jours »,
+    « il y a 2 mois », « il y a plus d'un an »."""
+    days = (today - since).days
+    if days <= 0:
+        return "aujourd'hui"
+    months = (today.year - since.year) * 12 + today.month - since.month
+    if today.day < since.day:
+        months -= 1
+    if months >= 24:
+        return f"il y a plus de {months // 12} ans"
+    if months >= 12:
+        return "il y a plus d'un an"
+    if months >= 1:
+        return f"il y a {months} mois"
+    return f"il y a {plural(days, 'jour')}"
+
+
+def until_phrase(day: date, today: date) -> str:
+    """How soon: « aujourd'hui », « demain », « dans 12 jours »."""
+    days = (day - today).days
+    if days <= 0:
+        return "aujourd'hui"
+    if days == 1:
+        return "demain"
+    return f"dans {days} jours"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,17 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QLayout,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from aiconsult_desktop.domain.enums import StatementState
-from aiconsult_desktop.domain.french import plural
+from aiconsult_desktop.domain.french import elapsed_phrase, plural
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.meetings import list_meetings
@@ -46,18 +41,21 @@ from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
-from aiconsult_desktop.ui.locale import date_time, long_date, month_year
+from aiconsult_desktop.ui.locale import long_date
 from aiconsult_desktop.ui.pages.dashboard_calendar import UpcomingList
+from aiconsult_desktop.ui.pages.dashboard_cards import (
+    Card,
+    fill_meetings,
+    fill_statements,
+    link_button,
+    text_label,
+)
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
 
-UPCOMING_SHOWN = 5
 EMPLOYERS_SHOWN = 5
-RECENT_SHOWN = 3
-DRAFTS_SHOWN = 5
-MUTED = "color: palette(placeholder-text);"
 
 
 @dataclass
@@ -70,112 +68,6 @@ class Snapshot:
     meetings: list[MeetingData]
     statements: list[StatementData]
     empty: bool
-
-
-def elapsed(since: date, today: date) -> str:
-    """How long a question has waited, in the unit a reader cares about."""
-    days = (today - since).days
-    if days <= 0:
-        return "aujourd'hui"
-    months = (today.year - since.year) * 12 + today.month - since.month
-    if today.day < since.day:
-        months -= 1
-    if months >= 24:
-        return f"il y a plus de {months // 12} ans"
-    if months >= 12:
-        return "il y a plus d'un an"
-    if months >= 1:
-        return f"il y a {months} mois"
-    return f"il y a {plural(days, 'jour')}"
-
-
-def until(day: date, today: date) -> str:
-    days = (day - today).days
-    if days <= 0:
-        return "aujourd'hui"
-    if days == 1:
-        return "demain"
-    return f"dans {days} jours"
-
-
-def meeting_when(meeting: MeetingData) -> str:
-    """ "5 juin 2025, 09:30", or "mars 2025" when only the month is known."""
-    if meeting.month_only:
-        return month_year(meeting.starts_at)
-    if meeting.starts_at.time() == datetime.min.time():
-        return long_date(meeting.starts_at)
-    return date_time(meeting.starts_at)
-
-
-def is_upcoming(meeting: MeetingData, today: date) -> bool:
-    """A meeting known only by its month stays "upcoming" for that whole month."""
-    if meeting.month_only:
-        return (meeting.starts_at.year, meeting.starts_at.month) >= (today.year, today.month)
-    return meeting.starts_at.date() >= today
-
-
-def _clear(layout: QLayout) -> None:
-    """Remove and destroy a layout's content (rebuilt on every refresh)."""
-    while layout.count():
-        child = layout.takeAt(0)
-        if child is None:
-            break
-        widget = child.widget()
-        inner = child.layout()
-        if widget is not None:
-            widget.setParent(None)  # gone from findChildren at once, deleted later
-            widget.deleteLater()
-        elif inner is not None:
-            _clear(inner)
-            inner.deleteLater()
-
-
-def _label(text: str, *, rich: bool = False, muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if muted:
-        label.setStyleSheet(MUTED)
-    return label
-
-
-def _link_button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tooltip)
-    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
-
-
-class Card(QFrame):
-    """A titled, framed block of the dashboard whose body is rebuilt on refresh."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
-        self.heading = QLabel(title)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
-        self.body = QVBoxLayout()
-        self.body.setSpacing(10)
-        self.footer = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.body)
-        layout.addLayout(self.footer)
-
-    def clear(self) -> None:
-        _clear(self.body)
 
 
 class DashboardPage(QWidget):
@@ -191,19 +83,19 @@ class DashboardPage(QWidget):
         """Replaceable in tests, so "upcoming" does not depend on the day they run."""
 
         self.heading = page_heading(self.title)
-        self.subtitle = _label("", muted=True)
+        self.subtitle = text_label("", muted=True)
         self.organisation_hint = QWidget()
         hint_layout = QHBoxLayout(self.organisation_hint)
         hint_layout.setContentsMargins(0, 0, 0, 0)
         hint_layout.addWidget(
-            _label(
+            text_label(
                 "Votre organisation n'est pas renseignée : son nom figure en tête de chaque "
                 "document exporté."
             ),
             1,
         )
         hint_layout.addWidget(
-            _link_button(
+            link_button(
                 "Renseigner l'&organisation",
                 "Ouvrir les paramètres",
                 lambda: self.window_.go_to("settings"),
@@ -213,7 +105,7 @@ class DashboardPage(QWidget):
         self.empty_card = self._build_empty_card()
         self.questions_card = Card("Questions sans réponse")
         self.questions_card.footer.addWidget(
-            _link_button(
+            link_button(
                 "Toutes les &questions",
                 "Ouvrir la page Questions (Ctrl+3)",
                 lambda: self.open_questions(None),
@@ -222,7 +114,7 @@ class DashboardPage(QWidget):
         self.questions_card.footer.addStretch(1)
         self.meetings_card = Card("Prochaines réunions")
         self.meetings_card.footer.addWidget(
-            _link_button(
+            link_button(
                 "Toutes les &réunions",
                 "Ouvrir la page Calendrier (Ctrl+2)",
                 lambda: self.window_.go_to("meetings"),
@@ -234,7 +126,7 @@ class DashboardPage(QWidget):
         self.upcoming_card.body.addWidget(self.upcoming)
         self.statements_card = Card("Déclarations en préparation")
         self.statements_card.footer.addWidget(
-            _link_button(
+            link_button(
                 "Toutes les &déclarations",
                 "Ouvrir la page Déclarations (Ctrl+4)",
                 lambda: self.window_.go_to("statements"),
@@ -280,7 +172,7 @@ class DashboardPage(QWidget):
     def _build_empty_card(self) -> QFrame:
         card = Card("Commencez par renseigner votre organisation et les employeurs suivis")
         card.body.addWidget(
-            _label(
+            text_label(
                 "1. Votre organisation (nom, sigle, signature, lieu) : elle signe chaque "
                 "document exporté.<br>"
                 "2. Les employeurs que vous suivez et leurs instances (CST, F3SCT…).<br>"
@@ -291,21 +183,21 @@ class DashboardPage(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         buttons.addWidget(
-            _link_button(
+            link_button(
                 "Renseigner l'&organisation",
                 "Ouvrir les paramètres de votre organisation",
                 lambda: self.window_.go_to("settings"),
             )
         )
         buttons.addWidget(
-            _link_button(
+            link_button(
                 "Ajouter un &employeur",
                 "Ouvrir la page Employeurs et instances sur un formulaire vierge",
                 self._new_employer,
             )
         )
         buttons.addWidget(
-            _link_button(
+            link_button(
                 "Découvrir avec la dé&monstration",
                 "Charger le dossier de démonstration (Région des Pays de la Loire, "
                 "déploiement de l'IA)",
@@ -369,22 +261,24 @@ class DashboardPage(QWidget):
         if starting:
             return
         self._fill_questions(snapshot, today)
-        self._fill_meetings(snapshot.meetings, today)
+        fill_meetings(self.meetings_card, snapshot.meetings, today)
         attempt(self, lambda: self.upcoming.fill(today))
-        self._fill_statements(snapshot.statements, {m.id: m for m in snapshot.meetings})
+        fill_statements(
+            self.statements_card, snapshot.statements, {m.id: m for m in snapshot.meetings}
+        )
 
     def _fill_questions(self, snapshot: Snapshot, today: date) -> None:
         card = self.questions_card
         card.clear()
         total = sum(count for count, _oldest in snapshot.open_questions.values())
         if not total:
-            card.body.addWidget(_label("Aucune question en attente de réponse.", muted=True))
+            card.body.addWidget(text_label("Aucune question en attente de réponse.", muted=True))
         else:
             chart = PendingChart()
             chart.setObjectName("pendingChart")
             points = attempt(self, lambda: pending_by_month(self.store, today))
             chart.set_points(points or [])
-            card.body.addWidget(_label("En attente à la fin de chaque mois :", muted=True))
+            card.body.addWidget(text_label("En attente à la fin de chaque mois :", muted=True))
             card.body.addWidget(chart)
         # The employers that have kept the union waiting longest come first; past a few,
         # one line sums up the rest (a departmental union may follow dozens).
@@ -404,13 +298,13 @@ class DashboardPage(QWidget):
         for employer in quiet:
             name = f"<b>{html.escape(employer.name)}</b>"
             card.body.addWidget(
-                _label(f"{name}<br>Aucune question en attente.", rich=True, muted=True)
+                text_label(f"{name}<br>Aucune question en attente.", rich=True, muted=True)
             )
         rest = owing[EMPLOYERS_SHOWN:]
         if rest:
             waiting = sum(snapshot.open_questions[e.id or 0][0] for e in rest)
             others = plural(len(rest), "autre employeur", "autres employeurs")
-            label = _label(
+            label = text_label(
                 f"Et {others} : {plural(waiting, 'question')} en attente "
                 "(« Toutes les questions » pour les voir).",
                 muted=True,
@@ -425,85 +319,16 @@ class DashboardPage(QWidget):
         row.setSpacing(12)
         name = f"<b>{html.escape(employer.name)}</b>"
         waiting = plural(count, "question") + " en attente de réponse"
-        since = f"depuis le {long_date(oldest)} ({elapsed(oldest, today)})"
+        since = f"depuis le {long_date(oldest)} ({elapsed_phrase(oldest, today)})"
         emphasis = "font-size: large; font-weight: 600"
         text = f"{name}<br><span style='{emphasis}'>{waiting}</span><br>{since}"
-        label = _label(text, rich=True)
+        label = text_label(text, rich=True)
         label.setObjectName("pendingQuestions")
         row.addWidget(label, 1)
-        button = _link_button(
+        button = link_button(
             "&Voir" if alt_letter else "Voir",
             f"Ouvrir les questions en attente de {employer.name}",
             partial(self.open_questions, employer.id),
         )
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.questions_card.body.addLayout(row)
-
-    def _fill_meetings(self, meetings: list[MeetingData], today: date) -> None:
-        card = self.meetings_card
-        card.clear()
-        upcoming = [m for m in meetings if is_upcoming(m, today)]
-        if upcoming:
-            card.heading.setText("Prochaines réunions")
-            shown = upcoming[:UPCOMING_SHOWN]
-        else:
-            card.heading.setText("Réunions")
-            card.body.addWidget(_label("Aucune réunion à venir."))
-            shown = list(reversed(meetings))[:RECENT_SHOWN]
-            if shown:
-                card.body.addWidget(_label("Les plus récentes :", muted=True))
-        for meeting in shown:
-            card.body.addWidget(self._meeting_label(meeting, today, upcoming=bool(upcoming)))
-        if not meetings:
-            card.body.addWidget(_label("Aucune réunion enregistrée pour l'instant.", muted=True))
-        if len(upcoming) > UPCOMING_SHOWN:
-            more = len(upcoming) - UPCOMING_SHOWN
-            card.body.addWidget(_label(f"… et {plural(more, 'autre')} à venir.", muted=True))
-
-    def _meeting_label(self, meeting: MeetingData, today: date, *, upcoming: bool) -> QLabel:
-        when = html.escape(meeting_when(meeting))
-        if upcoming and not meeting.month_only:
-            when += f" <span style='{MUTED}'>({until(meeting.starts_at.date(), today)})</span>"
-        details = [meeting.employer_name, meeting.body_name or meeting.kind.label]
-        if meeting.body_name:
-            details.append(meeting.kind.label)
-        if meeting.place:
-            details.append(meeting.place)
-        text = (
-            f"<b>{when}</b><br>{html.escape(meeting.title)}<br>"
-            f"<span style='{MUTED}'>{html.escape(' · '.join(details))}</span>"
-        )
-        label = _label(text, rich=True)
-        label.setObjectName("meeting")
-        return label
-
-    def _fill_statements(
-        self, statements: list[StatementData], meetings: dict[int | None, MeetingData]
-    ) -> None:
-        card = self.statements_card
-        card.clear()
-        drafts = [s for s in statements if s.state is StatementState.DRAFT]
-        to_validate = [s for s in statements if s.state is StatementState.TO_VALIDATE]
-        if not drafts and not to_validate:
-            card.body.addWidget(_label("Aucune déclaration en brouillon ni à valider.", muted=True))
-            return
-        counts = []
-        if drafts:
-            counts.append(plural(len(drafts), "déclaration") + " en brouillon")
-        if to_validate:
-            counts.append(plural(len(to_validate), "déclaration") + " à valider")
-        summary = _label(f"<span style='font-size: large'>{' · '.join(counts)}</span>", rich=True)
-        summary.setObjectName("statementCounts")
-        card.body.addWidget(summary)
-        for statement in (to_validate + drafts)[:DRAFTS_SHOWN]:
-            meeting = statement.meeting_title
-            if statement.meeting_id in meetings:
-                meeting = f"{meeting}, {meeting_when(meetings[statement.meeting_id])}"
-            card.body.addWidget(
-                _label(
-                    f"• {html.escape(statement.title)} "
-                    f"<span style='{MUTED}'>({html.escape(statement.state.label.lower())}"
-                    f" — {html.escape(meeting)})</span>",
-                    rich=True,
-                )
-            )
