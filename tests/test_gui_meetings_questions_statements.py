@@ -30,9 +30,9 @@ from aiconsult_desktop.services.records import (
     QuestionData,
 )
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.ui.forms import IdRole, fold
 from aiconsult_desktop.ui.pages.question_model import QuestionTableModel
 from aiconsult_desktop.ui.pages.record_page import UNSAVED
+from aiconsult_desktop.ui.record_model import IdRole, fold
 from aiconsult_desktop.ui.widgets import EnumCombo
 from tests.gui_support import CTRL, Dialogs, make_window, type_text
 from tests.helpers import plain

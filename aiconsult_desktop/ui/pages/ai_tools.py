@@ -29,12 +29,13 @@ from aiconsult_desktop.services.questions import list_questions
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.background_export import run_export
-from aiconsult_desktop.ui.forms import Column, RecordTableModel, button, fit_columns, meeting_label
+from aiconsult_desktop.ui.forms import button, meeting_label
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.ai_rules_dialog import RulesDialog
 from aiconsult_desktop.ui.pages.ai_tool_dialogs import EventDialog, ItemDialog
 from aiconsult_desktop.ui.pages.ai_tool_form import ToolForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.record_model import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from aiconsult_desktop.services.dossiers import delete_dossier, list_dossiers, s
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import DossierData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.guard import attempt_done
 from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.record_model import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.widgets import buddy
 
 if TYPE_CHECKING:

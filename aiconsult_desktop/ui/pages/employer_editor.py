@@ -40,10 +40,10 @@ from aiconsult_desktop.services.employers import (
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import BodyData, EmployerData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.rules_editing import describe_rules, edit_body_rules
+from aiconsult_desktop.ui.record_model import Column, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.widgets import EnumCombo, buddy
 
 if TYPE_CHECKING:

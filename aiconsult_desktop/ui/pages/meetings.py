@@ -13,19 +13,13 @@ from aiconsult_desktop.services.ai_register import meeting_evidence
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import (
-    Column,
-    NarrowColumns,
-    RecordTableModel,
-    button,
-    fit_columns,
-    meeting_date,
-)
+from aiconsult_desktop.ui.forms import button, meeting_date
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import date_time, month_year
 from aiconsult_desktop.ui.pages.calendar_controls import CalendarControls
 from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.record_model import Column, NarrowColumns, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:

@@ -28,10 +28,10 @@ from aiconsult_desktop.ui.forms import (
     french_date_edit,
     from_qdate,
     meeting_label,
-    one_line,
     to_qdate,
 )
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.record_model import one_line
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
 
 

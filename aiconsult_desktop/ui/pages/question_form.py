@@ -21,16 +21,10 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.services import question_events, questions
 from aiconsult_desktop.services.records import MeetingData, QuestionData, QuestionEventData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import (
-    button,
-    french_date_edit,
-    from_qdate,
-    meeting_label,
-    one_line,
-    to_qdate,
-)
+from aiconsult_desktop.ui.forms import button, french_date_edit, from_qdate, meeting_label, to_qdate
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.record_model import one_line
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:

@@ -18,8 +18,9 @@ from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.domain.question_state import waited
 from aiconsult_desktop.services.records import QuestionData
-from aiconsult_desktop.ui.forms import Column, RecordTableModel, count_phrase, one_line
+from aiconsult_desktop.ui.forms import count_phrase
 from aiconsult_desktop.ui.locale import long_date, short_date
+from aiconsult_desktop.ui.record_model import Column, RecordTableModel, one_line
 
 OPEN_STATES = "open"
 ALL_STATES = "all"

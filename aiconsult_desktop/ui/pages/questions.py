@@ -30,7 +30,7 @@ from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData, QuestionEventData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import NarrowColumns, SearchProxy, add_shortcut, button, fit_columns
+from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages import question_actions, question_dialogs
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
@@ -48,6 +48,7 @@ from aiconsult_desktop.ui.pages.question_model import (
     states_for,
 )
 from aiconsult_desktop.ui.pages.record_page import RecordPage
+from aiconsult_desktop.ui.record_model import NarrowColumns, SearchProxy, fit_columns
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from aiconsult_desktop.ui.forms import RecordTableModel, record_table
+from aiconsult_desktop.ui.record_model import RecordTableModel, record_table
 
 T = TypeVar("T")
 

@@ -53,16 +53,11 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import (
-    ChangeTracker,
-    RecordRole,
-    RecordTableModel,
-    add_shortcut,
-    button,
-)
+from aiconsult_desktop.ui.forms import ChangeTracker, add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_conflicts import ConflictsMixin
 from aiconsult_desktop.ui.pages.record_list import RecordList, form_pane
+from aiconsult_desktop.ui.record_model import RecordRole, RecordTableModel
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:

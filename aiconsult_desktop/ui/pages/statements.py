@@ -33,19 +33,11 @@ from aiconsult_desktop.services.statement_versions import SAVED, list_versions
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.background_export import run_export
-from aiconsult_desktop.ui.forms import (
-    Column,
-    NarrowColumns,
-    RecordTableModel,
-    add_shortcut,
-    button,
-    fit_columns,
-    meeting_date,
-    meeting_label,
-)
+from aiconsult_desktop.ui.forms import add_shortcut, button, meeting_date, meeting_label
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.statement_editor import StatementEditor
+from aiconsult_desktop.ui.record_model import Column, NarrowColumns, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.statement_dialogs import (
     LegalGroundsDialog,
     QuestionsDialog,
