@@ -120,6 +120,7 @@ def test_the_main_window_opens_on_the_dashboard(qtbot, tmp_path: Path) -> None: 
         "Calendrier",
         "Questions",
         "Déclarations",
+        "Outils d'IA",
         "Employeurs et instances",
         "Paramètres",
     ]
