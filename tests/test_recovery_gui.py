@@ -79,12 +79,14 @@ def test_restore_dialog_lists_backups_and_restores_one(
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 2).text() == "12"
-    dialog.backup_button.click()
-    assert dialog.table.rowCount() == 2 and dialog.table.item(0, 2).text() == "7"
+    dialog.backup_button.click()  # off the GUI thread; the list is read again after
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "7"
+    qtbot.waitUntil(dialog.backup_button.isEnabled)
     dialog.table.selectRow(1)
     dialog.restore_button.click()
     assert "Remplacer les données actuelles" in said.confirmations[-1][0]
-    assert dialog.restored
+    qtbot.waitUntil(lambda: dialog.restored, timeout=30_000)
     assert len(questions.list_questions(demo_store)) == 12
 
 

@@ -6,7 +6,9 @@ itself be undone from this same list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.services.backups import BackupInfo, list_backups, make_backup, restore_backup
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.operations import run_in_background
 from aiconsult_desktop.ui.recovery import backup_summary
+
+T = TypeVar("T")
 
 COLUMNS = ("Date", "Réunions", "Questions", "Déclarations")
 
@@ -88,8 +92,8 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(bool(self.backups))
 
     def backup_now(self) -> None:
-        if attempt(self, lambda: make_backup(self.database)) is not None:
-            self.reload()
+        """Off the GUI thread: copying a large base takes seconds."""
+        self._in_background(lambda: make_backup(self.database), lambda _path: None, "Sauvegarde…")
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -104,8 +108,26 @@ class RestoreDialog(QDialog):
             destructive=True,
         ):
             return
-        if attempt(self, lambda: restore_backup(self.store, info.path)) is None:
-            return
-        self.restored = True
-        dialogs.show_info(self, f"La sauvegarde {backup_summary(info)} a été restaurée.")
-        self.accept()
+
+        def restored(_safety: Path) -> None:
+            self.restored = True
+            dialogs.show_info(self, f"La sauvegarde {backup_summary(info)} a été restaurée.")
+            self.accept()
+
+        # Off the GUI thread; the progress window is modal, so nothing else touches the
+        # base while its file is replaced.
+        self._in_background(
+            lambda: restore_backup(self.store, info.path), restored, "Restauration…"
+        )
+
+    def _in_background(self, work: Callable[[], T], done: Callable[[T], None], label: str) -> None:
+        """One action at a time; the list is read again once it has ended, done or not."""
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        operation = run_in_background(self, lambda _report: work(), done, label=label)
+        operation.ended.connect(self._after)
+
+    def _after(self) -> None:
+        self.backup_button.setEnabled(True)
+        if not self.restored:
+            self.reload()
