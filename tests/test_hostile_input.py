@@ -335,3 +335,21 @@ def test_cli_refuses_an_empty_output_name(data_dir: Path) -> None:
         assert result.returncode == 1
         assert "Aucun nom de fichier" in result.stderr
         assert_french(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "content", [b"ceci n'est pas une base" * 100, b"SQLite format 3\x00" + b"\xff" * 5000]
+)
+def test_a_base_that_is_not_one_is_said_in_french(tmp_path: Path, content: bytes) -> None:
+    from aiconsult_desktop.services.backups import make_backup
+    from aiconsult_desktop.store import open_store
+
+    database = tmp_path / "aiconsult.sqlite3"
+    database.write_bytes(content)
+    for attempt in (lambda: open_store(database), lambda: make_backup(database)):
+        with pytest.raises(UserError) as error:
+            attempt()
+        assert "not a database" not in error.value.message
+        assert "malformed" not in error.value.message
+        assert_french(error.value.message)
+    assert database.read_bytes() == content

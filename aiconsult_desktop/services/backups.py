@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.errors import DamagedStoreError, StoreError, UserError
 from aiconsult_desktop.files import PART_SUFFIX, replacing
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.connection import inspect_file, reopen
-from aiconsult_desktop.store.failures import describe_failure, is_damage
+from aiconsult_desktop.store.failures import database_reason, describe_failure, is_damage
 
 BACKUP_DIR = "backups"
 PREFIX = "aiconsult-"
@@ -79,7 +80,8 @@ def _copy_database(source: Path, target: Path) -> None:
     except sqlite3.Error as error:
         if is_damage(error):
             raise DamagedStoreError(
-                f"La base « {source} » est endommagée : elle ne peut pas être copiée ({error})."
+                f"La base « {source} » est endommagée : elle ne peut pas être copiée "
+                f"({database_reason(error)})."
             ) from error
         raise StoreError(
             f"La copie de la base n'a pas pu être écrite dans « {target.parent} ». "
@@ -277,6 +279,7 @@ def restore_backup(store: Store, path: Path) -> Path:
 
 def check_output(store: Store, target: Path) -> None:
     """Every export and dump calls this before writing `target` (a server has no file)."""
+    check_output_name(target)  # an empty or too long name fails in French, before resolve()
     if store.path is not None:
         check_output_path(store.path, target)
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import exc as orm_exc
 from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError, UserError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
-from aiconsult_desktop.store.failures import describe_failure, is_damage
+from aiconsult_desktop.store.failures import database_reason, describe_failure, is_damage
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 10
@@ -222,7 +222,8 @@ def inspect_file(path: Path) -> None:
         if not is_damage(error):
             raise StoreError(describe_failure(error, path.parent, unchanged)) from error
         raise DamagedStoreError(
-            f"Le fichier « {where} » n'est pas une base AIConsult lisible ({error}). "
+            f"Le fichier « {where} » n'est pas une base AIConsult lisible "
+            f"({database_reason(error)}). "
             "Il n'a pas été modifié. Restaurez une sauvegarde ou choisissez un autre "
             "dossier de données."
         ) from error

@@ -9,6 +9,7 @@ the file itself is bad.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -80,5 +81,21 @@ def describe_failure(error: BaseException, folder: Path | None, outcome: str) ->
             f"Le disque n'a pas permis de lire ou d'écrire la base dans « {folder} » "
             f"(erreur d'entrée-sortie). {outcome} Vérifiez le disque ou le partage réseau."
         )
-    cause = getattr(error, "orig", None) or error
-    return f"La base de données a refusé l'opération ({cause}). {outcome}"
+    return f"La base de données a refusé l'opération ({database_reason(error)}). {outcome}"
+
+
+_REASONS = {
+    "SQLITE_NOTADB": "ce n'est pas un fichier de base de données",
+    "SQLITE_CORRUPT": "son contenu est endommagé",
+    "SQLITE_FORMAT": "son format n'est pas reconnu",
+}
+
+
+def database_reason(error: BaseException) -> str:
+    """SQLite's reason in a few French words; its English text goes to the log."""
+    logging.getLogger(__name__).info("database error: %s", getattr(error, "orig", None) or error)
+    code = sqlite_code(error)
+    for prefix, reason in _REASONS.items():
+        if code.startswith(prefix):
+            return reason
+    return "erreur interne de la base de données"
