@@ -365,13 +365,11 @@ def test_services_with_hostile_ids_and_dates(store: Store, demo: dict[str, int])
         "reopen statement": lambda i: statements.reopen_statement(store, i),
         "delete statement": lambda i: statements.delete_statement(store, i),
         "versions": lambda i: statement_versions.list_versions(store, i),
-        "restore version": lambda i: statement_versions.restore_version(
-            store, demo["statement"], i
-        ),
+        "restore version": lambda i: statements.restore_version(store, demo["statement"], i),
         "events": lambda i: question_events.list_events(store, i),
         "delete event": lambda i: question_events.delete_event(store, i),
         "relance": lambda i: question_events.mark_asked_again(store, [i], None, date.today()),
-        "relance list": lambda i: question_events.relance_list(store, i),
+        "relance list": lambda i: questions.relance_list(store, i),
         "dossier": lambda i: dossiers.delete_dossier(store, i),
         "template": lambda i: statement_templates.get_template(store, i),
         "ground": lambda i: legal_grounds.delete_legal_ground(store, i),
