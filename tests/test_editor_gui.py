@@ -15,8 +15,7 @@ from aiconsult_desktop.export import pdf
 from aiconsult_desktop.services import statements
 from aiconsult_desktop.services.statement_versions import list_versions
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.ui import rich_editor
-from aiconsult_desktop.ui.pages import statements as statements_page
+from aiconsult_desktop.ui import dialogs, rich_editor
 from aiconsult_desktop.ui.pages.statements import StatementsPage
 from tests.gui_support import Dialogs, make_window, type_text
 
@@ -218,7 +217,7 @@ def test_save_as_template_then_start_from_it(
     qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = open_may_statement(qtbot, demo_store)
-    monkeypatch.setattr(statements_page, "ask_template_name", lambda *_a: "Six dimensions")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Six dimensions")
     page.save_template_button.click()
     assert said.errors == [] and "Six dimensions" in said.infos[-1]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
@@ -41,3 +41,9 @@ def open_path(
 ) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start or Path.home()), filter_)
     return Path(chosen) if chosen else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, suggested: str = "") -> str | None:
+    """One line typed by the user (a template's name…); None when cancelled."""
+    text, accepted = QInputDialog.getText(parent, title, label, text=suggested)
+    return text if accepted else None

@@ -10,38 +10,27 @@ with the current text and restored.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
+from PySide6.QtWidgets import QLabel, QProgressDialog
 
 from aiconsult_desktop.errors import ConflictError, UserError
 from aiconsult_desktop.services import exports, meetings, statements
 from aiconsult_desktop.services.opening import Store
-from aiconsult_desktop.services.pack_export import export_meeting_pack
-from aiconsult_desktop.services.records import MeetingData, QuestionData, StatementData
-from aiconsult_desktop.services.statement_blocks import (
-    legal_note,
-    pending_questions,
-    questions_blocks,
-)
-from aiconsult_desktop.services.statement_records import LegalGroundData, TemplateData
+from aiconsult_desktop.services.records import MeetingData, StatementData
 from aiconsult_desktop.services.statement_settings import get_words_per_minute
-from aiconsult_desktop.services.statement_templates import list_templates, save_as_template
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
-from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import add_shortcut, button, meeting_date, meeting_label
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.statement_editor import StatementEditor
+from aiconsult_desktop.ui.pages.statement_exports import StatementExports
+from aiconsult_desktop.ui.pages.statement_inserts import StatementInserts
 from aiconsult_desktop.ui.record_model import Column, NarrowColumns, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.statement_dialogs import (
-    LegalGroundsDialog,
-    QuestionsDialog,
-    TemplatesDialog,
     VersionsDialog,
 )
 from aiconsult_desktop.ui.widgets import IdCombo
@@ -57,19 +46,6 @@ EMPTY = (
 )
 
 
-def ask_template_name(parent: object, suggested: str) -> str | None:
-    """The name of a new template (tests replace this function)."""
-    from PySide6.QtWidgets import QInputDialog
-
-    name, accepted = QInputDialog.getText(
-        parent,  # type: ignore[arg-type]
-        "Enregistrer comme modèle",
-        "Nom du modèle :",
-        text=suggested,
-    )
-    return name if accepted else None
-
-
 class StatementsPage(RecordPage[StatementData]):
     """Statements, all or one meeting's, with the editor and the exports."""
 
@@ -82,13 +58,11 @@ class StatementsPage(RecordPage[StatementData]):
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
         self._meetings: dict[int, MeetingData] = {}
-        self._export_dir: Path | None = None
+        self.exports = StatementExports(self, store)
         self._save_reason = ""
         self.dialog: QDialog | None = None
         """The editor's dialog open now (versions, templates…), for tests to drive."""
         self._pdf_running = False
-        self.progress: QProgressDialog | None = None
-        """The export running now, for tests to watch."""
         self.meeting_filter = IdCombo()
         self.meeting_filter.setMinimumContentsLength(34)
         self.meeting_filter.setToolTip("N'afficher que les déclarations de cette réunion")
@@ -114,15 +88,16 @@ class StatementsPage(RecordPage[StatementData]):
         add_shortcut(self, "Ctrl+Shift+E", self.export_pdf)
 
         self.editor = StatementEditor(self.tracker)
+        self.inserts = StatementInserts(self, store, self.editor, self._open)
         self.template_button = button(
             "Partir d'un &modèle…",
             "Insérer le texte d'un modèle de déclaration",
-            self.choose_template,
+            lambda: self.inserts.template(self.editing is None),
         )
         self.save_template_button = button(
             "Enregistrer comme modè&le…",
             "Enregistrer ce texte comme nouveau modèle",
-            self.save_template,
+            self.inserts.save_template,
         )
         self.versions_button = button(
             "&Historique…",
@@ -137,15 +112,15 @@ class StatementsPage(RecordPage[StatementData]):
         self.questions_button = button(
             "&Questions en attente…",
             "Insérer les questions sans réponse de l'employeur (Ctrl+Alt+Q)",
-            self.choose_questions,
+            self.inserts.questions,
         )
         self.grounds_button = button(
             "Fondement &juridique…",
             "Insérer un texte de référence en note de bas de page (Ctrl+Alt+J)",
-            self.choose_legal_ground,
+            self.inserts.legal_ground,
         )
-        add_shortcut(self, "Ctrl+Alt+Q", self.choose_questions)
-        add_shortcut(self, "Ctrl+Alt+J", self.choose_legal_ground)
+        add_shortcut(self, "Ctrl+Alt+Q", self.inserts.questions)
+        add_shortcut(self, "Ctrl+Alt+J", self.inserts.legal_ground)
         for widget in (self.versions_button, self.reopen_button, self.template_button):
             self.editor.tools.addWidget(widget)
         self.editor.tools.addStretch(1)
@@ -284,52 +259,6 @@ class StatementsPage(RecordPage[StatementData]):
 
         self._open(VersionsDialog(self, versions, statement.text, restore))
 
-    def choose_template(self) -> None:
-        meeting = self.editor.current_meeting()
-        meeting_id = meeting.id if meeting is not None else None
-        templates = attempt(self, lambda: list_templates(self.store, meeting_id))
-        if templates is None:
-            return
-
-        def use(template: TemplateData) -> None:
-            if self.editing is None and not self.editor.rich.markdown().strip():
-                self.editor.kind.set_value(template.kind)
-            self.editor.rich.insert_markdown(template.text, as_blocks=True)
-
-        self._open(TemplatesDialog(self, templates, use))
-
-    def save_template(self) -> None:
-        text = self.editor.rich.markdown()
-        if not text.strip():
-            dialogs.show_info(self, "Écrivez d'abord le texte à garder comme modèle.")
-            return
-        name = ask_template_name(self, self.editor.title.text())
-        if name is None:
-            return
-        kind = self.editor.kind.value()
-        saved = attempt(self, lambda: save_as_template(self.store, name, text, kind))
-        if saved is not None:
-            dialogs.show_info(self, f"Le modèle « {saved.name} » est enregistré.")
-
-    def choose_questions(self) -> None:
-        meeting = self.editor.current_meeting()
-        if meeting is None:
-            return
-        found = attempt(self, lambda: pending_questions(self.store, meeting.employer_id))
-        if found is None:
-            return
-
-        def insert(chosen: list[QuestionData]) -> None:
-            self.editor.rich.insert_doc(questions_blocks(chosen), as_blocks=True)
-
-        self._open(QuestionsDialog(self, found, insert))
-
-    def choose_legal_ground(self) -> None:
-        def insert(ground: LegalGroundData) -> None:
-            self.editor.rich.insert_note(legal_note(ground))
-
-        self._open(LegalGroundsDialog(self, self.store, insert))
-
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -351,77 +280,21 @@ class StatementsPage(RecordPage[StatementData]):
             return None
         return statement
 
-    def _ask_target(self, statement: StatementData, title: str, suffix: str) -> Path | None:
-        meeting = attempt(self, lambda: meetings.get_meeting(self.store, statement.meeting_id))
-        if meeting is None:
-            return None
-        name = Path(exports.suggested_file_name(statement, meeting)).with_suffix(suffix).name
-        filter_ = "Documents PDF (*.pdf)" if suffix == ".pdf" else "Documents Word (*.docx)"
-        return dialogs.save_path(self, title, self._start_dir() / name, filter_)
-
     def export(self) -> None:
         """Save if needed, ask where, write the .docx, then say where it is."""
         statement = self._saved_statement()
-        if statement is None or statement.id is None:
-            return
-        statement_id = statement.id
-        path = self._ask_target(statement, "Exporter en Word", ".docx")
-        if path is None:
-            return
-        notices: list[str] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target = attempt(
-                self,
-                lambda: exports.export_statement(self.store, statement_id, path, notices=notices),
-            )
-        finally:
-            QApplication.restoreOverrideCursor()
-        if target is None:
-            return
-        self._export_dir = target.parent
-        said = "\n\n".join([f"La déclaration a été exportée dans le fichier :\n{target}", *notices])
-        dialogs.show_info(self, said, "Export Word")
+        if statement is not None:
+            self.exports.word(statement)
 
     def export_pack(self) -> None:
         meeting = self.editor.current_meeting()
         if self.tracker.dirty and not self.leave():
             return
-        if meeting is None or meeting.id is None:
-            return
-        meeting_id = meeting.id
-        suggested = (
-            self._start_dir()
-            / f"{meeting.starts_at:%Y-%m-%d} Dossier PV - {meeting.title[:60]}.docx"
-        )
-        path = dialogs.save_path(
-            self,
-            "Dossier pour le procès-verbal",
-            suggested,
-            "Documents Word (*.docx);;Documents PDF (*.pdf)",
-        )
-        if path is None:
-            return
-        notices: list[str] = []
-
-        def done(target: Path) -> None:
-            self._export_dir = target.parent
-            said = "\n\n".join([f"Le dossier pour le procès-verbal est dans :\n{target}", *notices])
-            dialogs.show_info(self, said, "Dossier pour le PV")
-
-        def work() -> Path:
-            return export_meeting_pack(self.store, meeting_id, path, notices=notices)
-
-        if path.suffix.lower() == ".pdf":
-            self.progress = run_export(self, work, done, title="Dossier pour le PV")
-            return
-        target = attempt(self, work)
-        if target is not None:
-            done(target)
+        if meeting is not None:
+            self.exports.pack(meeting)
 
     def export_pdf(self) -> None:
-        """Save if needed, ask where, then write the Word file and convert it off the GUI
-        thread (`exports.export_statement_pdf`, as the CLI does)."""
+        """Save if needed, ask where, then convert off the GUI thread."""
         unavailable = exports.pdf_unavailable()
         if unavailable:
             dialogs.show_error(self, unavailable)
@@ -429,37 +302,18 @@ class StatementsPage(RecordPage[StatementData]):
         if self._pdf_running:
             return
         statement = self._saved_statement()
-        if statement is None or statement.id is None:
-            return
-        statement_id = statement.id
-        path = self._ask_target(statement, "Exporter en PDF", ".pdf")
-        if path is None:
-            return
-        notices: list[str] = []
-
-        def done(target: Path) -> None:
-            self._export_dir = target.parent
-            said = "\n\n".join([f"La déclaration a été exportée en PDF :\n{target}", *notices])
-            dialogs.show_info(self, said, "Export PDF")
-
-        self._pdf_running = True
-        self.pdf_button.setEnabled(False)
-        self.progress = run_export(
-            self,
-            lambda: exports.export_statement_pdf(self.store, statement_id, path, notices=notices),
-            done,
-            finished=self._pdf_finished,
-        )
+        if statement is not None and self.exports.pdf(statement, self._pdf_finished):
+            self._pdf_running = True
+            self.pdf_button.setEnabled(False)
 
     def _pdf_finished(self) -> None:
         self._pdf_running = False
         self.pdf_button.setEnabled(True)
 
-    def _start_dir(self) -> Path:
-        if self._export_dir is not None and self._export_dir.is_dir():
-            return self._export_dir
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The export running now, for tests to watch."""
+        return self.exports.progress
 
     # RecordPage hooks ---------------------------------------------------------------------
 
