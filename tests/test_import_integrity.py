@@ -14,9 +14,10 @@ from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services import employers, meetings, questions, transfer
 from aiconsult_desktop.services.calendar_ics import export_calendar
 from aiconsult_desktop.services.calendar_import import apply_import, read_invitation
-from aiconsult_desktop.services.records import QuestionData
+from aiconsult_desktop.services.records import EmployerData, QuestionData
 from aiconsult_desktop.store import Store
 from tests.gui_support import Dialogs, make_window
+from tests.helpers import new_store
 from tests.test_cli import aiconsult
 
 TOO_LONG = "Point " + "x" * 1000  # an agenda item longer than the meeting form accepts
@@ -119,3 +120,25 @@ def test_re_importing_our_own_export_changes_nothing(demo_store: Store, tmp_path
     result = apply_import(demo_store, preview, _region(demo_store))
     assert (result.created, result.updated, result.unchanged) == (0, 0, len(preview.meetings))
     assert transfer.dump_store(demo_store) == before
+
+
+def test_our_export_read_into_another_base_invents_nothing(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "instances.ics"
+    export_calendar(demo_store, path)
+    other = new_store(tmp_path, "autre.sqlite3")
+    region = employers.save_employer(other, EmployerData(name="Région des Pays de la Loire"))
+    assert region.id is not None
+    apply_import(other, read_invitation(other, path), region.id)
+    theirs = {m.title: m for m in meetings.list_meetings(other)}
+    for mine in meetings.list_meetings(demo_store):
+        if mine.month_only:
+            continue  # not exported: no day to put in a calendar
+        copy = theirs[mine.title]
+        assert (copy.starts_at, copy.ends_at, copy.notes) == (
+            mine.starts_at,
+            mine.ends_at,
+            mine.notes,
+        )
+    other.close()
