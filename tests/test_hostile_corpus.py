@@ -43,6 +43,7 @@ from aiconsult_desktop.services import (
     organisation,
     question_events,
     question_exports,
+    question_lookalikes,
     questions,
     server_config,
     statement_settings,
@@ -294,7 +295,9 @@ def test_services_with_hostile_text(store: Store, demo: dict[str, int]) -> None:
             store, QuestionData(employer_id=e, text="", asked_on=day.date()), [t, "Et après ?"]
         ),
         "question search": lambda t: questions.list_questions(store, text=t),
-        "similar questions": lambda t: questions.similar_questions(store, e, t + " calendrier IA"),
+        "similar questions": lambda t: question_lookalikes.similar_questions(
+            store, e, t + " calendrier IA"
+        ),
         "event text": lambda t: question_events.save_event(
             store,
             QuestionEventData(question_id=q, kind=EventKind.ANSWERED, on=date.today(), text=t),

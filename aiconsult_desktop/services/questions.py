@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Row, Select, func, select
-from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.enums import QuestionState
@@ -397,31 +396,3 @@ def add_questions(store: Store, template: QuestionData, texts: list[str]) -> lis
         for row in rows:
             question_events.write_first_events(session, row, None)
         return [row.id for row in rows]
-
-
-def similar_questions(
-    store: Store, employer_id: int, text: str, exclude: int | None = None, limit: int = 5
-) -> list[QuestionData]:
-    """Questions of this employer that look like `text`: candidates for a relance."""
-    from aiconsult_desktop.domain.similarity import look_alikes, words
-
-    wanted = words(text)
-    if len(wanted) < 3:
-        return []
-    # Narrow with the full-text index (any of the words), then score the few candidates.
-    with store.session() as session:
-        query = select(Question.id, Question.text).where(Question.employer_id == employer_id)
-        if session.get_bind().dialect.name == "sqlite":
-            from aiconsult_desktop.store.fts import FTS_TABLE
-
-            any_word = " OR ".join(f'"{w}"*' for w in sorted(wanted))
-            query = query.where(
-                Question.id.in_(
-                    select(sa_text("rowid"))
-                    .select_from(sa_text(FTS_TABLE))
-                    .where(sa_text(f"{FTS_TABLE} MATCH :q").bindparams(q=any_word))
-                )
-            ).limit(2_000)
-        candidates = [(i, t) for i, t in session.execute(query) if i != exclude]
-    matches = look_alikes(text, candidates, limit=limit)
-    return [get_question(store, m.id) for m in matches]

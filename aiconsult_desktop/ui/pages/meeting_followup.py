@@ -15,13 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -44,65 +42,16 @@ from aiconsult_desktop.services.records import (
     VotesData,
 )
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.forms import button, french_date_edit, from_qdate, to_qdate
+from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.locale import long_date
-from aiconsult_desktop.ui.widgets import EnumCombo
-
-LATE_STYLE = "color: #b33a1b; font-weight: 600;"
-VOTE_COLUMNS = (
-    ("staff_for", "Pers. pour"),
-    ("staff_against", "Pers. contre"),
-    ("staff_abstaining", "Pers. abst."),
-    ("employer_for", "Coll. pour"),
-    ("employer_against", "Coll. contre"),
-    ("employer_abstaining", "Coll. abst."),
+from aiconsult_desktop.ui.pages.followup_widgets import (
+    LATE_STYLE,
+    VOTE_COLUMNS,
+    OptionalDate,
+    table,
+    vote_box,
 )
-
-
-class OptionalDate(QWidget):
-    """A date that may be unknown: a check box "reçu" and the date."""
-
-    changed = Signal()
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.check = QCheckBox(text)
-        self.edit = french_date_edit()
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(lambda _on: self.changed.emit())
-        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
-
-    def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None, default: date) -> None:
-        self.check.setChecked(value is not None)
-        self.edit.setDate(to_qdate(value or default))
-        self.edit.setEnabled(value is not None)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    table.setMinimumHeight(110)
-    return table
-
-
-def _vote_box(value: int | None) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(-1, 999)
-    box.setSpecialValueText("—")  # -1: not recorded
-    box.setValue(-1 if value is None else value)
-    return box
+from aiconsult_desktop.ui.widgets import EnumCombo
 
 
 class FollowUpPanel(QWidget):
@@ -141,7 +90,7 @@ class FollowUpPanel(QWidget):
         self.deadline_box = QGroupBox("Échéances")
         self.deadline_layout = QVBoxLayout(self.deadline_box)
 
-        self.documents = _table(["Titre", "Fichier ou lien"])
+        self.documents = table(["Titre", "Fichier ou lien"])
         self.documents.itemChanged.connect(lambda _i: self.changed.emit())
         self.documents.itemDoubleClicked.connect(lambda _i: self.open_document())
         documents_box = QGroupBox("Documents reçus")
@@ -160,7 +109,7 @@ class FollowUpPanel(QWidget):
         row.addStretch(1)
         documents_layout.addLayout(row)
 
-        self.attendees = _table(["Nom", "Qualité"])
+        self.attendees = table(["Nom", "Qualité"])
         self.attendees.itemChanged.connect(lambda _i: self.changed.emit())
         attendees_box = QGroupBox("Nos représentant·es présent·es")
         attendees_layout = QVBoxLayout(attendees_box)
@@ -175,7 +124,7 @@ class FollowUpPanel(QWidget):
         row.addStretch(1)
         attendees_layout.addLayout(row)
 
-        self.outcomes = _table(["Point pour avis", "Avis", *(label for _n, label in VOTE_COLUMNS)])
+        self.outcomes = table(["Point pour avis", "Avis", *(label for _n, label in VOTE_COLUMNS)])
         self.outcomes.setToolTip(
             "Votes par collège : Pers. = représentant·es du personnel, "
             "Coll. = représentant·es de la collectivité ; « — » : non renseigné"
@@ -347,7 +296,7 @@ class FollowUpPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i, r=row: self._outcome_edited(r))
             self.outcomes.setCellWidget(row, 1, combo)
             for column, (name, _label) in enumerate(VOTE_COLUMNS, start=2):
-                box = _vote_box(getattr(item.votes, name))
+                box = vote_box(getattr(item.votes, name))
                 box.valueChanged.connect(lambda _v, r=row: self._outcome_edited(r))
                 self.outcomes.setCellWidget(row, column, box)
         self.outcomes.setVisible(bool(self._agenda_rows))

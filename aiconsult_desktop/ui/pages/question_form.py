@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiconsult_desktop.services import question_events, questions
+from aiconsult_desktop.services import question_events, question_lookalikes
 from aiconsult_desktop.services.records import MeetingData, QuestionData, QuestionEventData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import button, french_date_edit, from_qdate, meeting_label, to_qdate
@@ -213,7 +213,7 @@ class QuestionForm(QWidget):
             return
         text = self.text.toPlainText()
         found = attempt(
-            self, lambda: questions.similar_questions(self._page.store, employer_id, text)
+            self, lambda: question_lookalikes.similar_questions(self._page.store, employer_id, text)
         )
         self._show_similar(found or [])
 
