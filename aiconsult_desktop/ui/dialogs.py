@@ -47,3 +47,9 @@ def ask_text(parent: QWidget | None, title: str, label: str, suggested: str = ""
     """One line typed by the user (a template's name…); None when cancelled."""
     text, accepted = QInputDialog.getText(parent, title, label, text=suggested)
     return text if accepted else None
+
+
+def choose(parent: QWidget | None, title: str, label: str, choices: list[str]) -> int | None:
+    """The index of the choice picked in a short list, None when cancelled."""
+    chosen, accepted = QInputDialog.getItem(parent, title, label, choices, 0, False)
+    return choices.index(chosen) if accepted and chosen in choices else None

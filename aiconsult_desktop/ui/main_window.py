@@ -250,6 +250,11 @@ class MainWindow(QMainWindow):
         self.statements.show_meeting(meeting_id)
         self.statements.insert_at_cursor(text)
 
+    def show_tool(self, tool_id: int | None) -> None:
+        self.go_to("ai_tools")
+        if tool_id is not None:
+            self.ai_tools.open_tool(tool_id)
+
     def new_employer(self) -> None:
         self.go_to("employers")
         self.employers.new_employer()

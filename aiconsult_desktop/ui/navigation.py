@@ -35,5 +35,8 @@ class Navigation(Protocol):
     def insert_into_statement(self, meeting_id: int, text: str) -> None:
         """Put `text` (Markdown) at the cursor of this meeting's statement."""
 
+    def show_tool(self, tool_id: int | None) -> None:
+        """The « Outils d'IA » page on this tool (None: as the user left it)."""
+
     def new_employer(self) -> None:
         """The employers tab on an empty form."""

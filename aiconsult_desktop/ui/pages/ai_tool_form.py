@@ -297,7 +297,7 @@ class ToolForm(QWidget):
             return
         lines = []
         for number, sentence in enumerate(status.sentences()):
-            text = html.escape(sentence)
+            text = html.escape(sentence, quote=False)
             if number == 0 and status.in_breach:
                 text = text.replace(BREACH, f"<span style='{BREACH_STYLE}'>{BREACH}</span>")
             lines.append(f"<b>{text}</b>" if number == 0 else f"• {text}")

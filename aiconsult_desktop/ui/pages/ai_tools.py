@@ -11,28 +11,25 @@ dialogs. Exports go through `services.ai_exports`, as the CLI's do.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QLabel, QProgressDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QProgressDialog, QWidget
 
 from aiconsult_desktop.domain.ai_status import BREACH
 from aiconsult_desktop.domain.ai_tools import LifeStage
 from aiconsult_desktop.domain.enums import AgendaItemKind
 from aiconsult_desktop.services import ai_register, ai_tools, dossiers, employers, meetings
-from aiconsult_desktop.services.ai_exports import export_tool, export_tools
 from aiconsult_desktop.services.ai_records import AiToolData
-from aiconsult_desktop.services.exports import pdf_unavailable
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import list_questions
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import button, meeting_label
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.ai_rules_dialog import RulesDialog
 from aiconsult_desktop.ui.pages.ai_tool_dialogs import EventDialog, ItemDialog
+from aiconsult_desktop.ui.pages.ai_tool_exports import ToolExports
 from aiconsult_desktop.ui.pages.ai_tool_form import ToolForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.record_model import Column, RecordTableModel, fit_columns
@@ -47,12 +44,6 @@ EMPTY = (
     "Aucun outil d'IA ici pour l'instant. Saisissez chaque outil que l'employeur annonce "
     "ou expérimente (Ctrl+N) : l'application dit ce que son déploiement doit au CST."
 )
-
-
-def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:
-    """The index of the choice the user picked, None if cancelled (tests replace this)."""
-    chosen, accepted = QInputDialog.getItem(parent, title, label, choices, 0, False)
-    return choices.index(chosen) if accepted and chosen in choices else None
 
 
 def _breach(tool: AiToolData) -> str:
@@ -82,7 +73,7 @@ class AiToolsPage(RecordPage[AiToolData]):
         """The dialog open now (a step, an item, the rules), for tests to drive."""
         self.progress: QProgressDialog | None = None
         self._meetings: list[MeetingData] = []
-        self._export_dir: Path | None = None
+        self.exports = ToolExports(self, store)
 
         self.employer_filter = IdCombo()
         self.employer_filter.setToolTip("N'afficher que les outils de cet employeur")
@@ -152,6 +143,22 @@ class AiToolsPage(RecordPage[AiToolData]):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the services' order first
         fit_columns(self.view, stretch=2)
+
+    def open_tool(self, tool_id: int) -> None:
+        """Show this tool (from the dashboard), clearing the filters that hide it."""
+        if tool_id == self.editing_id() or not self.leave():
+            return
+        if not self.list.view_index(self.model.row_of(tool_id)).isValid():
+            for combo in (self.employer_filter, self.stage_filter):
+                blocked = combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(blocked)
+            self.breach_filter.setChecked(False)
+            self.refresh()
+        row = self.model.row_of(tool_id)
+        if row >= 0:
+            self._select_source_row(row)
+            self._show(self.model.record(row))
 
     # RecordPage hooks ------------------------------------------------------------------
 
@@ -352,7 +359,7 @@ class AiToolsPage(RecordPage[AiToolData]):
                 "Ajoutez-le à l'ordre du jour de la séance (page Calendrier), puis revenez ici.",
             )
             return
-        index = ask_choice(
+        index = dialogs.choose(
             self, "Lier un point pour avis", "Point de l'ordre du jour :", [t for _i, t in offered]
         )
         if index is None:
@@ -375,58 +382,16 @@ class AiToolsPage(RecordPage[AiToolData]):
 
     # Exports -----------------------------------------------------------------------------
 
-    def _start_dir(self) -> Path:
-        if self._export_dir is not None and self._export_dir.is_dir():
-            return self._export_dir
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
-
-    def _exported(self, target: Path, what: str) -> None:
-        self._export_dir = target.parent
-        dialogs.show_info(self, f"{what} est dans le fichier :\n{target}", "Export")
-
     def export_sheet(self) -> None:
-        """« Fiche outil »: .docx at once, .pdf converted off the GUI thread."""
         tool = self._saved_tool()
-        if tool is None or tool.id is None:
-            return
-        tool_id = tool.id
-        filters = "Documents Word (*.docx);;Documents PDF (*.pdf)"
-        suggested = self._start_dir() / f"Fiche outil - {tool.name}.docx"
-        path = dialogs.save_path(self, "Exporter la fiche outil", suggested, filters)
-        if path is None:
-            return
-        said = f"La fiche de l'outil « {tool.name} »"
-        if path.suffix.lower() == ".pdf":
-            unavailable = pdf_unavailable()
-            if unavailable:
-                dialogs.show_error(self, unavailable)
-                return
-            self.progress = run_export(
-                self,
-                lambda: export_tool(self.store, tool_id, path),
-                lambda target: self._exported(target, said),
-                title="Fiche outil",
-            )
-            return
-        target = attempt(self, lambda: export_tool(self.store, tool_id, path))
-        if target is not None:
-            self._exported(target, said)
+        if tool is not None and tool.id is not None:
+            self.progress = self.exports.sheet(tool.id, tool.name)
 
     def export_register(self) -> None:
         """The register of the employer chosen in the filter (or of all), .xlsx or .csv."""
         if self.tracker.dirty and not self.leave():
             return
         employer_id = self.employer_filter.current_id()
-        name = self.employer_filter.currentText() if employer_id is not None else None
-        path = dialogs.save_path(
-            self,
-            "Exporter le registre des outils d'IA",
-            self._start_dir() / "Registre des outils d'IA.xlsx",
-            "Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)",
+        self.exports.register(
+            self.employer_filter.currentText() if employer_id is not None else None
         )
-        if path is None:
-            return
-        target = attempt(self, lambda: export_tools(self.store, path, employer_name=name))
-        if target is not None:
-            self._exported(target, "Le registre des outils d'IA")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.french import elapsed_phrase, plural
+from aiconsult_desktop.services.ai_register import list_tools
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.meetings import list_meetings
@@ -50,6 +51,7 @@ from aiconsult_desktop.ui.pages.dashboard_cards import (
     link_button,
     text_label,
 )
+from aiconsult_desktop.ui.pages.dashboard_tools import fill_tools, tools_card
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
@@ -124,6 +126,7 @@ class DashboardPage(QWidget):
         self.upcoming_card = Card("Les 30 prochains jours : séances et échéances")
         self.upcoming = UpcomingList(store, self._open_meeting)
         self.upcoming_card.body.addWidget(self.upcoming)
+        self.tools_card = tools_card(self.window_.show_tool)
         self.statements_card = Card("Déclarations en préparation")
         self.statements_card.footer.addWidget(
             link_button(
@@ -137,6 +140,7 @@ class DashboardPage(QWidget):
         left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.questions_card)
+        left.addWidget(self.tools_card)
         left.addWidget(self.statements_card)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -261,6 +265,8 @@ class DashboardPage(QWidget):
         if starting:
             return
         self._fill_questions(snapshot, today)
+        in_breach = attempt(self, lambda: list_tools(self.store, in_breach=True))
+        fill_tools(self.tools_card, in_breach or [], self.window_.show_tool)
         fill_meetings(self.meetings_card, snapshot.meetings, today)
         attempt(self, lambda: self.upcoming.fill(today))
         fill_statements(

@@ -1,5 +1,6 @@
 """What the statement editor inserts or keeps: a template's text, the employer's pending
-questions, a legal ground as a footnote, and the text kept as a new template.
+questions, a legal ground as a footnote, the ready paragraph on an AI tool, and the text
+kept as a new template.
 
 Each opens its dialog (through the page, which keeps it for tests to drive) and puts the
 chosen text at the editor's cursor.
@@ -93,3 +94,36 @@ class StatementInserts:
             self.editor.rich.insert_note(legal_note(ground))
 
         self.open_dialog(LegalGroundsDialog(self.parent, self.store, insert))
+
+    def ai_tool(self) -> None:
+        """The ready paragraph on one AI tool (`services.ai_paragraph`): facts with dates,
+        grounds as real footnotes, open items, pending questions. The meeting's employer's
+        tools are offered, all of them when it has none."""
+        from aiconsult_desktop.services.ai_paragraph import tool_paragraph
+        from aiconsult_desktop.services.ai_register import list_tools
+
+        tools = attempt(self.parent, lambda: list_tools(self.store))
+        if tools is None:
+            return
+        meeting = self.editor.current_meeting()
+        own = [t for t in tools if meeting is not None and t.employer_id == meeting.employer_id]
+        offered = own or tools
+        if not offered:
+            dialogs.show_info(
+                self.parent,
+                "Aucun outil d'IA n'est encore enregistré : saisissez-le dans la page "
+                "« Outils d'IA », puis revenez ici.",
+            )
+            return
+        index = dialogs.choose(
+            self.parent,
+            "Insérer la situation d'un outil d'IA",
+            "Outil :",
+            [f"{t.name} — {t.employer_name}" for t in offered],
+        )
+        tool_id = offered[index].id if index is not None else None
+        if tool_id is None:
+            return
+        doc = attempt(self.parent, lambda: tool_paragraph(self.store, tool_id))
+        if doc is not None:
+            self.editor.rich.insert_doc(doc, as_blocks=True)

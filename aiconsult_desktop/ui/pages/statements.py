@@ -119,12 +119,23 @@ class StatementsPage(RecordPage[StatementData]):
             "Insérer un texte de référence en note de bas de page (Ctrl+Alt+J)",
             self.inserts.legal_ground,
         )
+        self.tool_button = button(
+            "Insé&rer la situation d'un outil d'IA…",
+            "Le paragraphe tout prêt sur un outil d'IA : faits datés, fondements en notes, "
+            "éléments dus et questions en attente",
+            self.inserts.ai_tool,
+        )
         add_shortcut(self, "Ctrl+Alt+Q", self.inserts.questions)
         add_shortcut(self, "Ctrl+Alt+J", self.inserts.legal_ground)
         for widget in (self.versions_button, self.reopen_button, self.template_button):
             self.editor.tools.addWidget(widget)
         self.editor.tools.addStretch(1)
-        for widget in (self.questions_button, self.grounds_button, self.save_template_button):
+        for widget in (
+            self.questions_button,
+            self.grounds_button,
+            self.tool_button,
+            self.save_template_button,
+        ):
             self.editor.inserts.addWidget(widget)
         self.editor.inserts.addStretch(1)
 
@@ -370,6 +381,11 @@ class StatementsPage(RecordPage[StatementData]):
         self.reopen_button.setVisible(editing is not None and editing.state.value == "read")
         self.versions_button.setEnabled(editing is not None)
         locked = editing is not None and editing.state.value == "read"
-        for widget in (self.template_button, self.questions_button, self.grounds_button):
+        for widget in (
+            self.template_button,
+            self.questions_button,
+            self.grounds_button,
+            self.tool_button,
+        ):
             widget.setEnabled(not locked)
         self.editor.show_lock(editing)

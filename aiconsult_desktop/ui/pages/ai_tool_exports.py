@@ -1,0 +1,80 @@
+"""Exports of the « Outils d'IA » page: one tool's « Fiche outil » (.docx at once, .pdf
+converted by LibreOffice off the GUI thread through `background_export`) and the register
+(.xlsx, .csv), written by `services.ai_exports` as the CLI's are; the extension chosen in
+the file dialog decides the format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from aiconsult_desktop.services.ai_exports import export_tool, export_tools
+from aiconsult_desktop.services.exports import pdf_unavailable
+from aiconsult_desktop.services.opening import Store
+from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.background_export import run_export
+from aiconsult_desktop.ui.guard import attempt
+
+
+class ToolExports:
+    """Remembers the folder last exported to, as the other pages do."""
+
+    def __init__(self, parent: QWidget, store: Store) -> None:
+        self._parent, self._store = parent, store
+        self._folder: Path | None = None
+
+    def _start_dir(self) -> Path:
+        if self._folder is not None and self._folder.is_dir():
+            return self._folder
+        documents = Path.home() / "Documents"
+        return documents if documents.is_dir() else Path.home()
+
+    def _exported(self, target: Path, what: str) -> None:
+        self._folder = target.parent
+        dialogs.show_info(self._parent, f"{what} est dans le fichier :\n{target}", "Export")
+
+    def sheet(self, tool_id: int, name: str) -> QProgressDialog | None:
+        """Ask where, then write the fiche; the progress dialog of a PDF, if one runs."""
+        suggested = self._start_dir() / f"Fiche outil - {name}.docx"
+        path = dialogs.save_path(
+            self._parent,
+            "Exporter la fiche outil",
+            suggested,
+            "Documents Word (*.docx);;Documents PDF (*.pdf)",
+        )
+        if path is None:
+            return None
+        said = f"La fiche de l'outil « {name} »"
+        if path.suffix.lower() == ".pdf":
+            unavailable = pdf_unavailable()
+            if unavailable:
+                dialogs.show_error(self._parent, unavailable)
+                return None
+            return run_export(
+                self._parent,
+                lambda: export_tool(self._store, tool_id, path),
+                lambda target: self._exported(target, said),
+                title="Fiche outil",
+            )
+        target = attempt(self._parent, lambda: export_tool(self._store, tool_id, path))
+        if target is not None:
+            self._exported(target, said)
+        return None
+
+    def register(self, employer_name: str | None) -> None:
+        """The register of one employer (or of all), .xlsx or .csv."""
+        path = dialogs.save_path(
+            self._parent,
+            "Exporter le registre des outils d'IA",
+            self._start_dir() / "Registre des outils d'IA.xlsx",
+            "Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)",
+        )
+        if path is None:
+            return
+        target = attempt(
+            self._parent,
+            lambda: export_tools(self._store, path, employer_name=employer_name),
+        )
+        if target is not None:
+            self._exported(target, "Le registre des outils d'IA")
