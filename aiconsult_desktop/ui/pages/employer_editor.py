@@ -49,8 +49,7 @@ from aiconsult_desktop.ui.widgets import EnumCombo, buddy
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-"""The body's id on its row of the bodies table (None for a row not saved yet)."""
+ID_ROLE = Qt.ItemDataRole.UserRole  # a body's id on its row (None until saved)
 
 
 def _list_text(record: EmployerData) -> str:

@@ -49,7 +49,7 @@ from aiconsult_desktop.ui.pages.question_model import (
 )
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.record_model import NarrowColumns, SearchProxy, fit_columns
-from aiconsult_desktop.ui.widgets import IdCombo
+from aiconsult_desktop.ui.widgets import IdCombo, buddy
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
@@ -59,12 +59,6 @@ NONE_YET = (
     "Aucune question pour l'instant.\n"
     "Saisissez-en une dans le formulaire ou cliquez sur « Nouvelle question »."
 )
-
-
-def _labelled(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
 
 
 class QuestionsPage(RecordPage[QuestionData]):
@@ -118,27 +112,27 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.relance_button = button(
             "&Liste de relance…",
             "Les questions en attente de l'employeur choisi, à relancer à sa prochaine réunion",
-            self.open_relance_list,
+            lambda: question_actions.open_relance_list(self),
         )
         self.paste_button = button(
             "C&oller une liste…",
             "Créer une question par élément d'une liste copiée de Word ou d'un courriel",
-            self.paste_list,
+            lambda: question_actions.paste_list(self),
         )
         self.export_button = button(
             "E&xporter…",
             "Exporter les questions affichées : Word (un employeur), CSV ou XLSX (Ctrl+E)",
-            self.export,
+            lambda: question_actions.export(self),
         )
         more_filters = QWidget()
         row = QHBoxLayout(more_filters)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (
-            _labelled("Ins&tance :", self.body_filter),
+            buddy("Ins&tance :", self.body_filter),
             self.body_filter,
-            _labelled("&Dossier :", self.dossier_filter),
+            buddy("&Dossier :", self.dossier_filter),
             self.dossier_filter,
-            _labelled("Â&ge :", self.age_filter),
+            buddy("Â&ge :", self.age_filter),
             self.age_filter,
         ):
             row.addWidget(widget)
@@ -151,9 +145,9 @@ class QuestionsPage(RecordPage[QuestionData]):
             self.form,
             proxy=SearchProxy(self),  # pass-through: the service already filtered
             filters=[
-                _labelled("Emplo&yeur :", self.employer_filter),
+                buddy("Emplo&yeur :", self.employer_filter),
                 self.employer_filter,
-                _labelled("Ét&at :", self.state_filter),
+                buddy("Ét&at :", self.state_filter),
                 self.state_filter,
                 self.search,
             ],
@@ -183,7 +177,7 @@ class QuestionsPage(RecordPage[QuestionData]):
             combo.currentIndexChanged.connect(lambda _i: self.reload_list())
         self.search.textChanged.connect(lambda _text: self.reload_list())
         add_shortcut(self, "Ctrl+F", self.focus_search)
-        add_shortcut(self, "Ctrl+E", self.export)
+        add_shortcut(self, "Ctrl+E", lambda: question_actions.export(self))
 
     # RecordPage hooks ---------------------------------------------------------------------
 
@@ -398,12 +392,3 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.tracker.clear()
         self._editing = None
         self._announce_change()
-
-    def open_relance_list(self) -> None:
-        question_actions.open_relance_list(self)
-
-    def paste_list(self) -> None:
-        question_actions.paste_list(self)
-
-    def export(self) -> None:
-        question_actions.export(self)
