@@ -10,7 +10,16 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from aiconsult_desktop.services import dossiers, employers, meetings, questions, statements
+from aiconsult_desktop.services import (
+    ai_register,
+    ai_tools,
+    dossiers,
+    employers,
+    meetings,
+    questions,
+    statements,
+)
+from aiconsult_desktop.services.ai_records import AiToolData
 from aiconsult_desktop.services.records import DossierData, EmployerData
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.main_window import MainWindow
@@ -55,6 +64,11 @@ CASES = {
         lambda p: p.name_edit,  # type: ignore[attr-defined]
         lambda s, i: employers.get_employer(s, i).name,
     ),
+    "Outils d'IA": PageCase(
+        lambda w: _open(w, w.ai_tools),  # type: ignore[arg-type, return-value]
+        lambda p: p.form.name,  # type: ignore[attr-defined]
+        lambda s, i: ai_register.get_tool(s, i).name,
+    ),
     "Dossiers suivis": PageCase(
         lambda w: _open(w, w.employers.dossier_editor, tab=1),  # type: ignore[arg-type, return-value]
         lambda p: p.title_edit,  # type: ignore[attr-defined]
@@ -76,8 +90,10 @@ def text_of(field: QLineEdit | QPlainTextEdit) -> str:
 
 @pytest.fixture
 def two_of_each(demo_store: Store) -> Store:
-    """The demo, with a second employer and a second dossier so each list has two rows."""
+    """The demo, with a second employer, dossier and AI tool so each list has two rows."""
     employers.save_employer(demo_store, EmployerData(name="Ville de Nantes"))
+    employer_id = employers.list_employers(demo_store)[0].id or 0
+    ai_tools.save_tool(demo_store, AiToolData(employer_id=employer_id, name="Copilote"))
     dossiers.save_dossier(demo_store, DossierData(title="Télétravail"))
     return demo_store
 
