@@ -33,7 +33,7 @@ from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import MeetingData, QuestionData
 from aiconsult_desktop.ui.forms import french_date_edit, from_qdate, meeting_label, to_qdate
 from aiconsult_desktop.ui.guard import attempt_form
-from aiconsult_desktop.ui.pages.meeting_followup import OptionalDate
+from aiconsult_desktop.ui.pages.followup_widgets import OptionalDate
 from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo, buddy
 
 

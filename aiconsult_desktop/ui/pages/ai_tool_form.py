@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,22 +59,25 @@ class TriCombo(QComboBox):
         self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
+def _table(headers: list[str], stretch: int, widths: dict[int, int]) -> QTableWidget:
+    """A read-only table of one line per row, elided: the full text is in each tooltip
+    (a long rule label wrapped on ten lines pushed the other columns out of sight)."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
+    header.setStretchLastSection(False)
     for column in range(len(headers)):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, widths.get(column, 120))
     return table
 
 
@@ -123,6 +127,15 @@ class ToolForm(QWidget):
         self.changes_organisation = TriCombo()
         self.working_conditions = TriCombo()
         self.decisions = TriCombo()
+        self.changes_organisation.setToolTip(
+            "L'outil modifie l'organisation ou le fonctionnement des services (compétence du CST)"
+        )
+        self.working_conditions.setToolTip(
+            "L'outil touche les conditions de travail, la santé ou la sécurité des agents"
+        )
+        self.decisions.setToolTip(
+            "L'outil sert à des décisions concernant des agents ou des usagers"
+        )
         self.ai_class: EnumCombo[AiActClass] = EnumCombo(AiActClass)
         self.ai_class_reason = QLineEdit()
         self.ai_class_reason.setPlaceholderText("Pourquoi ce classement (annexe III, point 4…)")
@@ -160,25 +173,25 @@ class ToolForm(QWidget):
         form.addRow(buddy("Ty&pe", self.kind), self.kind)
         form.addRow(buddy("Données personnelles", self.personal_data), self.personal_data)
         form.addRow(
-            buddy("Modifie l'organisation des services", self.changes_organisation),
+            buddy("Modifie l'organisation", self.changes_organisation),
             self.changes_organisation,
         )
         form.addRow(
-            buddy("Touche les conditions de travail", self.working_conditions),
+            buddy("Conditions de travail", self.working_conditions),
             self.working_conditions,
         )
-        form.addRow(buddy("Décisions sur des personnes", self.decisions), self.decisions)
+        form.addRow(buddy("Décisions individuelles", self.decisions), self.decisions)
         form.addRow(buddy("Cl&assement AI Act", self.ai_class), self.ai_class)
         form.addRow(buddy("Motif du classement", self.ai_class_reason), self.ai_class_reason)
         form.addRow(buddy("Dossier &lié", self.dossier), self.dossier)
         form.addRow(buddy("Notes", self.notes), self.notes)
 
-        self.events = _table(["Étape", "Date", "Appris par", "Source"], 3)
+        self.events = _table(["Étape", "Date", "Appris par", "Source"], 3, {0: 100, 1: 105, 2: 160})
         self.add_event_button = QPushButton("A&jouter une étape…")
         self.add_event_button.setToolTip("Annonce, expérimentation, déploiement, suspension…")
         self.edit_event_button = QPushButton("&Modifier l'étape…")
         self.remove_event_button = QPushButton("&Retirer l'étape")
-        self.links = _table(["Points de l'ordre du jour liés", "Avis"], 0)
+        self.links = _table(["Points de l'ordre du jour liés", "Avis"], 0, {1: 150})
         self.links.setMaximumHeight(130)
         self.link_button = QPushButton("Lier un &point pour avis…")
         self.link_button.setToolTip(
@@ -195,7 +208,9 @@ class ToolForm(QWidget):
         life_layout.addWidget(self.links, 1)
         life_layout.addLayout(_row(self.link_button, self.unlink_button))
 
-        self.checklist = _table(["Élément dû", "État", "Preuve", "Fiabilité"], 0)
+        self.checklist = _table(
+            ["Élément dû", "État", "Preuve", "Fiabilité"], 0, {1: 150, 2: 110, 3: 135}
+        )
         self.item_button = QPushButton("Renseigner l'élé&ment…")
         self.item_button.setToolTip("État, date et preuve de l'élément choisi (double-clic)")
         self.rules_button = QPushButton("&Règles de l'employeur…")
@@ -311,7 +326,6 @@ class ToolForm(QWidget):
             self.events.setItem(row, 1, _cell(event.when))
             self.events.setItem(row, 2, _cell(event.learned_from.label))
             self.events.setItem(row, 3, _cell(event.source or event.meeting_title))
-        self.events.resizeRowsToContents()
 
     def _show_checklist(self, tool: AiToolData | None) -> None:
         items = list(tool.status.items) if tool and tool.status else []
@@ -323,7 +337,6 @@ class ToolForm(QWidget):
             self.checklist.setItem(row, 1, _cell(item_state_text(item), item.note or ""))
             self.checklist.setItem(row, 2, _cell(item.evidence))
             self.checklist.setItem(row, 3, _cell(rule.confidence.label, source))
-        self.checklist.resizeRowsToContents()
 
     def show_links(self, rows: list[tuple[str, str]]) -> None:
         self.links.setRowCount(len(rows))

@@ -32,7 +32,12 @@ from aiconsult_desktop.ui.pages.ai_tool_dialogs import EventDialog, ItemDialog
 from aiconsult_desktop.ui.pages.ai_tool_exports import ToolExports
 from aiconsult_desktop.ui.pages.ai_tool_form import ToolForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
-from aiconsult_desktop.ui.record_model import Column, RecordTableModel, fit_columns
+from aiconsult_desktop.ui.record_model import (
+    Column,
+    NarrowColumns,
+    RecordTableModel,
+    fit_columns,
+)
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
@@ -77,6 +82,7 @@ class AiToolsPage(RecordPage[AiToolData]):
 
         self.employer_filter = IdCombo()
         self.employer_filter.setToolTip("N'afficher que les outils de cet employeur")
+        self.employer_filter.setMinimumContentsLength(22)
         employer_label = QLabel("Emplo&yeur :")
         employer_label.setBuddy(self.employer_filter)
         self.stage_filter = IdCombo()
@@ -138,11 +144,13 @@ class AiToolsPage(RecordPage[AiToolData]):
             filters=[employer_label, self.employer_filter, stage_label, self.stage_filter],
             buttons=[self.sheet_button, self.register_button],
             under_list=[self.breach_filter],
-            sizes=(470, 530),
+            sizes=(410, 690),
         )
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the services' order first
         fit_columns(self.view, stretch=2)
+        # On a small screen the headline matters more; the form's title names the employer.
+        NarrowColumns(self.view, {1: 560})
 
     def open_tool(self, tool_id: int) -> None:
         """Show this tool (from the dashboard), clearing the filters that hide it."""
