@@ -26,6 +26,7 @@ from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.services import (
     dossiers,
     employers,
+    facts,
     legal_grounds,
     meetings,
     organisation,
@@ -179,7 +180,12 @@ def _dossiers(session: Session) -> None:
                 DossierData(title=row.title, description=row.description)
             )
             dossiers.check_dossier_title_free(session, cleaned.title, row.id)
-            _write(session, row, {"title": cleaned.title, "description": cleaned.description})
+            analysis = facts.clean_analysis(row.analysis)
+            _write(
+                session,
+                row,
+                {"title": cleaned.title, "description": cleaned.description, "analysis": analysis},
+            )
 
 
 def _meetings(session: Session) -> None:

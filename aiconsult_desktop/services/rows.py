@@ -24,6 +24,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "statement": ("La déclaration", "Cette déclaration"),
     "ai_tool": ("La fiche de l'outil d'IA", "Cette fiche d'outil d'IA"),
     "ai_tool_event": ("L'étape", "Cette étape"),
+    "fact": ("Le fait", "Ce fait"),
     "agenda_item": ("Le point de l'ordre du jour", "Ce point de l'ordre du jour"),
 }
 

@@ -41,6 +41,7 @@ from aiconsult_desktop.domain.enums import (
     StatementKind,
     StatementState,
 )
+from aiconsult_desktop.domain.facts import FactKind
 from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
 from aiconsult_desktop.domain.french_errors import decode_reason, json_reason, os_reason
 from aiconsult_desktop.domain.question_state import Channel, EventKind
@@ -50,6 +51,7 @@ from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.files import write_text
 from aiconsult_desktop.services.ai_transfer import check_loaded_ai
 from aiconsult_desktop.services.backups import check_output
+from aiconsult_desktop.services.facts import check_loaded_facts
 from aiconsult_desktop.services.load_checks import RecordRefused, check_loaded
 from aiconsult_desktop.services.question_events import ensure_events
 from aiconsult_desktop.services.rows import MAX_ID
@@ -62,6 +64,7 @@ from aiconsult_desktop.store.ai_models import (
     AiToolItem,
 )
 from aiconsult_desktop.store.base import Base, utc_now
+from aiconsult_desktop.store.dossier_models import Fact
 from aiconsult_desktop.store.models import (
     AgendaItem,
     Body,
@@ -82,9 +85,10 @@ from aiconsult_desktop.store.statement_models import (
 )
 
 FORMAT_NAME = "aiconsult-desktop"
-FORMAT_VERSION = 2
-# Version 1 (before the AI tools register) has the same sections less the `ai_*` ones.
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+# Version 1 (before the AI tools register) has the same sections less the `ai_*` ones;
+# version 2 (before issue 11) has no `facts` and no dossier `analysis`.
+READABLE_VERSIONS = (1, 2, 3)
 
 # Parents before children: the order rows are inserted in.
 TABLES: dict[str, type[Base]] = {
@@ -108,6 +112,8 @@ TABLES: dict[str, type[Base]] = {
     "ai_tool_items": AiToolItem,
     "ai_tool_agenda_items": AiToolAgendaItem,
     "ai_rules": AiRule,
+    # A dossier's facts (format version 3, issue 11): after the tools and their life.
+    "facts": Fact,
 }
 
 # Libraries the migrations seed: a fresh store has them, and a file that holds them
@@ -138,6 +144,8 @@ ENUM_COLUMNS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("ai_rules", "due"): Due,
     ("ai_rules", "confidence"): Confidence,
     ("ai_rules", "opinion_of"): BodyKind,
+    ("facts", "kind"): FactKind,
+    ("facts", "date_precision"): DatePrecision,
 }
 
 
@@ -294,6 +302,7 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
             # included, which the ORM would reset: dump → load → dump stays exact.
             session.execute(insert(model.__table__).values(**values))
     check_loaded_ai(session, source)  # the AI tools register: the forms' domain checks
+    check_loaded_facts(session, source)
 
 
 def _advance_sequences(session: Session) -> None:

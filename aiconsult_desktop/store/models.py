@@ -89,6 +89,8 @@ class Dossier(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # The closing analysis and demand (issue 11): Markdown with footnotes, as statements.
+    analysis: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Meeting(SavedBy, Timestamped, Base):
