@@ -36,7 +36,7 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     )
 ]
 _ARGUMENT = re.compile(r"argument (.+?): (.*)", re.DOTALL)
-UNKNOWN = "arguments incorrects"
+UNKNOWN = "arguments incorrects (voir --help)"
 
 
 def _known(message: str) -> str | None:

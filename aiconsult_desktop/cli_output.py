@@ -62,6 +62,9 @@ def guarded_stdout() -> Iterator[None]:
     """Within the block, a failed write to stdout raises OutputFailed; on leaving it, what
     could not be written is dropped instead of failing again when Python exits."""
     real = sys.stdout
+    if real is None:  # no console at all (pythonw): nothing to guard
+        yield
+        return
     sys.stdout = _Guarded(real)  # type: ignore[assignment]
     try:
         yield

@@ -254,7 +254,7 @@ def test_argparse_errors_and_help_are_french() -> None:
     assert translate("argument -o: expected one argument") == (
         "argument -o : une valeur est attendue"
     )
-    assert translate("something argparse may say one day") == "arguments incorrects"
+    assert translate("something argparse may say one day") == "arguments incorrects (voir --help)"
     help_text = aiconsult("export", "statement", "--help").stdout
     assert "utilisation : aiconsult export statement" in help_text
     assert "afficher cette aide" in help_text
