@@ -95,3 +95,15 @@ def test_the_last_page_holds_more_than_the_signature(
         last = " ".join(plain([page for page in text.split("\f") if page.strip()][-1]).split())
         assert "Les élu·es CGT au CST" in last
         assert "Question numéro" in last, pdf.name
+
+
+def test_the_ai_tools_register_sorts_tools_in_french(tmp_path: Path) -> None:
+    from aiconsult_desktop.services import ai_register, ai_tools
+    from aiconsult_desktop.services.ai_records import AiToolData
+
+    store = new_store(tmp_path)
+    employer = small_dossier(store)["employer"]
+    for name in ("Zoé", "Échéancier", "assistant rédactionnel", "Élise"):
+        ai_tools.save_tool(store, AiToolData(employer_id=employer, name=name))
+    names = [tool.name for tool in ai_register.list_tools(store)]
+    assert names == ["assistant rédactionnel", "Échéancier", "Élise", "Zoé"]

@@ -22,6 +22,7 @@ from aiconsult_desktop.domain.ai_status import (
     tool_status,
 )
 from aiconsult_desktop.domain.ai_tools import AiActClass, LifeStage, ToolFacts, ToolKind
+from aiconsult_desktop.domain.collation import sort_key
 from aiconsult_desktop.domain.enums import BodyKind, DatePrecision, QuestionState
 from aiconsult_desktop.domain.followup import Opinion
 from aiconsult_desktop.domain.french import day_month_year, on_phrase
@@ -226,11 +227,12 @@ def list_tools(
     tools « en infraction » (True) or only the others (False).
     """
     with store.session() as session:
-        query = select(AiTool).join(Employer).order_by(Employer.name, AiTool.name)
+        query = select(AiTool).join(Employer).order_by(AiTool.id)
         if employer_id is not None:
             query = query.where(AiTool.employer_id == employer_id)
         f3sct = _with_f3sct(session)
         found = [_record(session, row, row.employer_id in f3sct) for row in session.scalars(query)]
+    found.sort(key=lambda tool: (sort_key(tool.employer_name), sort_key(tool.name)))  # French
     return [
         tool
         for tool in found
