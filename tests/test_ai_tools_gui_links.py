@@ -164,3 +164,28 @@ def test_the_fiche_as_pdf_from_the_page(
     assert said.errors == []
     text = plain(" ".join(pdf_text(pdftotext, said.save_to).split()))
     assert "Déployé le 12 juin 2025 sans avis du CST" in text
+
+
+def test_an_agenda_item_is_linked_from_the_meeting(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting_id = _vote_meeting(demo_store)
+    window = make_window(qtbot, demo_store)
+    window.show_meeting(meeting_id)
+    page = window.meetings
+    assert page.editing_id() == meeting_id
+    offered: list[list[str]] = []
+
+    def pick(_parent: object, _title: str, _label: str, choices: list[str]) -> int:
+        offered.append(choices)
+        return 0
+
+    monkeypatch.setattr(dialogs, "choose", pick)
+    page.form.agenda.table.setCurrentCell(0, 0)
+    page.form.agenda.tool_button.click()
+    assert offered == [["LigérIA"]]
+    assert said.errors == []
+    tool = ai_register.get_tool(demo_store, 1)
+    assert len(tool.agenda_item_ids) == 1
+    assert tool.status is not None
+    assert tool.status.headline.startswith("Déployé le 12 juin 2025 avant l'avis du CST")

@@ -3,6 +3,7 @@ information), moved up and down, added and removed, as rows of a small table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +23,7 @@ from aiconsult_desktop.services.records import (
     AgendaItemData,
     VotesData,
 )
+from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import (
     add_shortcut,
     button,
@@ -66,6 +68,15 @@ class AgendaEditor(QWidget):
         self.down_button = button(
             "&Descendre", "Reculer le point dans l'ordre du jour (Ctrl+Bas)", self.move_down
         )
+        self.tool_button = button(
+            "Lier à un outil d'IA…",
+            "Ce point porte sur un outil d'IA : pour avis, son vote remplit « Avis du CST » "
+            "de la liste de contrôle de l'outil (Ctrl+Alt+I)",
+            self.link_tool,
+        )
+        self.on_link_tool: Callable[[int], None] | None = None
+        """Set by the Calendrier page: link the saved item of this id to a tool."""
+        add_shortcut(self.table, "Ctrl+Alt+I", self.link_tool, Qt.ShortcutContext.WidgetShortcut)
         add_shortcut(self.table, "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut)
         add_shortcut(self.table, "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
@@ -77,6 +88,10 @@ class AgendaEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        tools = QHBoxLayout()  # its own line: the editor keeps its width beside the month
+        tools.addWidget(self.tool_button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
 
     def items(self) -> list[AgendaItemData]:
         """In display order; positions are renumbered from 1 (the service does too)."""
@@ -153,6 +168,19 @@ class AgendaEditor(QWidget):
         del items[row]
         self.set_items(items, select=min(row, len(items) - 1))
         self.changed.emit()
+
+    def link_tool(self) -> None:
+        """The chosen item, once saved, goes to the page's linking (it asks which tool)."""
+        row = self.table.currentRow()
+        if self.on_link_tool is None or not 0 <= row < len(self._ids):
+            return
+        item_id = self._ids[row]
+        if item_id is None:
+            dialogs.show_info(
+                self, "Enregistrez d'abord la réunion : ce point pourra ensuite être lié."
+            )
+            return
+        self.on_link_tool(item_id)
 
     def move_up(self) -> None:
         self._move(-1)

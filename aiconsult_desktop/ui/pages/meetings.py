@@ -14,7 +14,7 @@ from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import button, meeting_date
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import date_time, month_year
 from aiconsult_desktop.ui.pages.calendar_controls import CalendarControls
 from aiconsult_desktop.ui.pages.meeting_form import MeetingForm
@@ -73,6 +73,7 @@ class MeetingsPage(RecordPage[MeetingData]):
             insert_sentence=self.insert_sentence,
             rules_for=self.calendar.rules_for,
         )
+        self.form.agenda.on_link_tool = self.link_agenda_item_to_tool
         self.statements_button = button(
             "Décl&arations…",
             "Ouvrir les déclarations de cette réunion (page Déclarations)",
@@ -176,6 +177,35 @@ class MeetingsPage(RecordPage[MeetingData]):
 
     def _commit_pending(self) -> None:
         self.form.agenda.commit_edit()
+
+    def link_agenda_item_to_tool(self, item_id: int) -> None:
+        """Say which of the employer's AI tools this agenda item is about (issue 10)."""
+        from aiconsult_desktop.services.ai_register import list_tools
+        from aiconsult_desktop.services.ai_tools import link_agenda_item
+
+        meeting = self.editing
+        if meeting is None:
+            return
+        tools = attempt(self, lambda: list_tools(self.store, employer_id=meeting.employer_id))
+        if tools is None:
+            return
+        if not tools:
+            dialogs.show_info(
+                self,
+                f"{meeting.employer_name} n'a aucun outil d'IA dans le registre : saisissez-le "
+                "dans la page « Outils d'IA », puis revenez ici.",
+            )
+            return
+        index = dialogs.choose(
+            self, "Lier à un outil d'IA", "Outil :", [tool.name for tool in tools]
+        )
+        tool = tools[index] if index is not None else None
+        if tool is None or tool.id is None:
+            return
+        tool_id = tool.id
+        if attempt_done(self, lambda: link_agenda_item(self.store, tool_id, item_id)):
+            self.say(f"Point lié à l'outil « {tool.name} ».")
+            self.window_.notify_changed()
 
     def _after_show(self) -> None:
         self.statements_button.setEnabled(self.editing_id() is not None)
