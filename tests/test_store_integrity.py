@@ -14,7 +14,7 @@ import pytest
 
 from aiconsult_desktop.errors import DamagedStoreError, UserError
 from aiconsult_desktop.paths import DATABASE_FILE
-from aiconsult_desktop.services import backups, question_exports, questions, transfer
+from aiconsult_desktop.services import ai_exports, backups, question_exports, questions, transfer
 from aiconsult_desktop.services.server_config import ServerSettings, save_settings
 from aiconsult_desktop.store import Store, open_store
 from aiconsult_desktop.store.connection import inspect_file
@@ -97,6 +97,8 @@ def test_exports_refuse_the_base_too(demo_store: Store) -> None:
     assert demo_store.path is not None
     with pytest.raises(UserError, match="l'écrire la détruirait"):
         question_exports.export_questions(demo_store, Path(f"{demo_store.path}-wal.csv"))
+    with pytest.raises(UserError, match="l'écrire la détruirait"):
+        ai_exports.export_tools(demo_store, Path(f"{demo_store.path}-shm.xlsx"))
     with pytest.raises(UserError, match="l'écrire la détruirait"):
         transfer.dump_to_file(demo_store, demo_store.path)
 

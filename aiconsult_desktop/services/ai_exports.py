@@ -16,6 +16,7 @@ from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.ai_records import AiToolData
 from aiconsult_desktop.services.ai_register import get_tool, list_tools, meeting_label
 from aiconsult_desktop.services.ai_summary import open_items_text
+from aiconsult_desktop.services.backups import check_output
 from aiconsult_desktop.services.document_export import write_document
 from aiconsult_desktop.services.employers import find_employer
 from aiconsult_desktop.services.organisation import get_organisation
@@ -163,6 +164,7 @@ def export_tool(
     today: date | None = None,
 ) -> Path:
     """Write the « Fiche outil » at `target` (.docx, or .pdf through LibreOffice)."""
+    check_output(store, target)
     suffix = target.suffix.lower()
     if suffix not in SHEET_FORMATS:
         raise UserError(
@@ -224,6 +226,7 @@ def register_rows(tools: list[AiToolData]) -> list[list[object]]:
 
 def export_tools(store: Store, target: Path, *, employer_name: str | None = None) -> Path:
     """Write the register at `target` (.xlsx or .csv), one employer or all."""
+    check_output(store, target)
     suffix = target.suffix.lower()
     if suffix not in REGISTER_FORMATS:
         raise UserError(
