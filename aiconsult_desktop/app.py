@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    from aiconsult_desktop.cli_french import FrenchParser
+    from aiconsult_desktop.cli.french import FrenchParser
 
     parser = FrenchParser(
         prog="aiconsult-desktop", description="AIConsult Desktop : préparer les instances."

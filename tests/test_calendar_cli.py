@@ -44,7 +44,7 @@ def test_importing_with_several_employers_asks_which_one(tmp_path: Path) -> None
 
     import pytest
 
-    from aiconsult_desktop.calendar_cli import import_calendar_command
+    from aiconsult_desktop.cli.ics import import_calendar_command
     from aiconsult_desktop.errors import UserError
     from aiconsult_desktop.services import employers
     from aiconsult_desktop.services.records import EmployerData

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from aiconsult_desktop.cli_french import FrenchParser, translate
+from aiconsult_desktop.cli.french import FrenchParser, translate
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.domain.question_state import EventKind
 from aiconsult_desktop.errors import UserError, ValidationError

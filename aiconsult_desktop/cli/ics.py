@@ -1,5 +1,5 @@
-"""`aiconsult export calendar` and `aiconsult import calendar`: kept out of cli.py, which
-only registers them. No Qt here either."""
+"""`aiconsult export calendar` and `aiconsult import calendar` (iCalendar files): registered
+by `cli.run`. No Qt here either."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _day(text: str) -> Any:
 
 
 def add_calendar_commands(commands: Any, export_kinds: Any) -> None:
-    from aiconsult_desktop.cli import Parser
+    from aiconsult_desktop.cli.common import Parser
 
     calendar = export_kinds.add_parser(
         "calendar", help="les réunions en fichier iCalendar (.ics) pour Outlook ou Thunderbird"

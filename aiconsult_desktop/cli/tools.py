@@ -36,7 +36,7 @@ def list_tools_command(store: Store, args: argparse.Namespace) -> None:
 
 def add_tool_export_commands(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """`aiconsult export tool ID -o fiche.docx|.pdf`, `export tools -o registre.xlsx|.csv`."""
-    from aiconsult_desktop.cli import record_id
+    from aiconsult_desktop.cli.common import record_id
 
     tool = kinds.add_parser("tool", help="la fiche d'un outil d'IA (Word ou PDF)")
     tool.add_argument("id", metavar="NUMÉRO", type=record_id)

@@ -9,7 +9,7 @@ from aiconsult_desktop.store import Store
 
 
 def add_statement_commands(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from aiconsult_desktop.cli import record_id
+    from aiconsult_desktop.cli.common import record_id
 
     meeting = kinds.add_parser(
         "meeting", help="le dossier pour le procès-verbal d'une réunion (Word ou PDF)"
