@@ -127,15 +127,12 @@ class StatementsPage(RecordPage[StatementData]):
         )
         add_shortcut(self, "Ctrl+Alt+Q", self.inserts.questions)
         add_shortcut(self, "Ctrl+Alt+J", self.inserts.legal_ground)
-        for widget in (self.versions_button, self.reopen_button, self.template_button):
+        # The AI tool's paragraph on the first row: the second has no room left at 1366 px.
+        tools = (self.versions_button, self.reopen_button, self.template_button, self.tool_button)
+        for widget in tools:
             self.editor.tools.addWidget(widget)
         self.editor.tools.addStretch(1)
-        for widget in (
-            self.questions_button,
-            self.grounds_button,
-            self.tool_button,
-            self.save_template_button,
-        ):
+        for widget in (self.questions_button, self.grounds_button, self.save_template_button):
             self.editor.inserts.addWidget(widget)
         self.editor.inserts.addStretch(1)
 
