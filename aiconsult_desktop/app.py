@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger(__name__).info("Démarrage sur %s", data_dir)
 
     window = MainWindow()
+    window.remember_in(data_dir)
     instance.raise_requested.connect(lambda: bring_forward(window))
     opened: list[Store] = []
     first_paint_ms: list[float] = []

@@ -10,6 +10,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from aiconsult_desktop.ui import window_state
+
+_DEFAULT_FOLDERS = (Path(), Path.home(), Path.home() / "Documents")
+"""Where pages start when they know no better: the last export's folder wins over these."""
+
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
     box = QMessageBox(
@@ -32,8 +37,17 @@ def show_info(parent: QWidget | None, text: str, title: str = "AIConsult Desktop
 
 
 def save_path(parent: QWidget | None, title: str, suggested: Path, filter_: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
-    return Path(chosen) if chosen else None
+    """Opens in the folder of the last export (remembered across starts) unless the page
+    suggests a folder of its own; the folder chosen becomes the next one."""
+    start = suggested
+    last = window_state.last_folder()
+    if last is not None and suggested.parent in _DEFAULT_FOLDERS:
+        start = last / suggested.name
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), filter_)
+    if not chosen:
+        return None
+    window_state.remember_folder(Path(chosen).parent)
+    return Path(chosen)
 
 
 def open_path(

@@ -9,6 +9,7 @@ time it is shown (or asked for, e.g. `window.questions`).
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
-from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui import dialogs, window_state
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store: Store | None = None
         self._built: dict[int, QWidget] = {}
+        self._memory: Path | None = None
         self.setWindowTitle("AIConsult Desktop")
         self.resize(1200, 780)
 
@@ -121,6 +123,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         if store is not None:
             self.attach(store)
+
+    def remember_in(self, data_dir: Path) -> None:
+        """Size, place and page as the user left them in this data dir (fitted to the
+        screen the first time); saved again when the window closes."""
+        self._memory = data_dir
+        page = window_state.restore(self, data_dir)
+        if 0 <= page < len(PAGES):
+            self.show_page(page)
 
     def attach(self, store: Store) -> None:
         """The store is open: build and fill the visible page, start the reminders."""
@@ -201,6 +211,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             page.discard()  # type: ignore[attr-defined]
+        if self._memory is not None:
+            window_state.save(self, self._memory, self.sidebar.currentRow())
         event.accept()
 
     def show_page(self, index: int) -> None:

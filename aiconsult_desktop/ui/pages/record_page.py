@@ -46,6 +46,7 @@ from PySide6.QtGui import QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,10 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet("color: #a4441b; font-weight: bold;")
+        # Takes the room the buttons leave, never more: the window does not widen when
+        # « Modifications non enregistrées » appears.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.form_title = QLabel("")
         font = self.form_title.font()
         font.setBold(True)
@@ -187,8 +192,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         actions = QHBoxLayout()
         for widget in (self.new_button, self.save_button, self.delete_button, *buttons):
             actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.status_label)
+        actions.addWidget(self.status_label, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
