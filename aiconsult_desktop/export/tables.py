@@ -8,6 +8,7 @@ hold real dates, so users can sort and filter them.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -179,8 +180,10 @@ def _save_without_library_name(workbook: Workbook, path: Path) -> None:
     """Save `workbook` with our own `docProps/app.xml` (openpyxl writes « Openpyxl 3.1.5 »).
 
     openpyxl's own `save_workbook`, with its archive told to write our app.xml in place of
-    openpyxl's: the package is streamed to disk once, never held or re-zipped in memory
-    (a register of 100,000 questions is a 100 MB sheet before compression).
+    openpyxl's: the sheet is compressed once, never re-zipped (a register of 100,000
+    questions is a 100 MB sheet before compression). The package is built in memory (a
+    few MB compressed) and then written: a full disk fails that plain write, never
+    openpyxl half-way through its own streams.
     """
     from openpyxl.writer.excel import ExcelWriter
 
@@ -190,6 +193,8 @@ def _save_without_library_name(workbook: Workbook, path: Path) -> None:
                 data = app_properties()
             super().writestr(name, data, *args, **kwargs)
 
-    archive = Archive(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    buffer = io.BytesIO()
+    archive = Archive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
     ExcelWriter(workbook, archive).save()
+    path.write_bytes(buffer.getvalue())
