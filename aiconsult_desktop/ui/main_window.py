@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import dialogs, window_state
+from aiconsult_desktop.ui.menus import build_menus
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
@@ -84,7 +85,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store: Store | None = None
         self._built: dict[int, QWidget] = {}
-        self._memory: Path | None = None
+        self.memory_dir: Path | None = None
+        """The data dir the window remembers itself in (window_state), once told."""
+        self.menu_actions: dict[str, QAction] = {}
         self.setWindowTitle("AIConsult Desktop")
         self.resize(1200, 780)
 
@@ -95,15 +98,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
+        page_actions: list[QAction] = []
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(spec.title)
             item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # the page's frame until it is first shown
-            shortcut = QAction(self)
+            shortcut = QAction(spec.title, self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number}"))
             shortcut.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
             self.addAction(shortcut)
+            page_actions.append(shortcut)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+        build_menus(self, page_actions, quit_action)
 
         self.data_changed.connect(self._refresh_current)
         self.sidebar.setCurrentRow(0)
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
     def remember_in(self, data_dir: Path) -> None:
         """Size, place and page as the user left them in this data dir (fitted to the
         screen the first time); saved again when the window closes."""
-        self._memory = data_dir
+        self.memory_dir = data_dir
         page = window_state.restore(self, data_dir)
         if 0 <= page < len(PAGES):
             self.show_page(page)
@@ -211,8 +217,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             page.discard()  # type: ignore[attr-defined]
-        if self._memory is not None:
-            window_state.save(self, self._memory, self.sidebar.currentRow())
+        if self.memory_dir is not None:
+            window_state.save(self, self.memory_dir, self.sidebar.currentRow())
         event.accept()
 
     def show_page(self, index: int) -> None:
