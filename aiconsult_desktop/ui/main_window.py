@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -77,6 +78,21 @@ class Page(Protocol):
         """Abandon unsaved typing: the user chose to close without it."""
 
 
+def base_name(store: Store) -> str:
+    """« Base locale » or the shared server's name: no raw file path in the status bar."""
+    if store.path is not None:
+        return "Base locale"
+    url = store.engine.url
+    return f"Serveur partagé : {url.database} sur {url.host or 'cet ordinateur'}"
+
+
+def base_tip(store: Store) -> str:
+    if store.path is not None:
+        return f"Fichier de la base de données : {store.path}"
+    url = store.engine.url
+    return f"Base PostgreSQL « {url.database} », serveur {url.host}:{url.port or 5432}"
+
+
 class MainWindow(QMainWindow):
     data_changed = Signal()
     """Any page that saved something emits this; the window refreshes the visible page."""
@@ -88,6 +104,8 @@ class MainWindow(QMainWindow):
         self.memory_dir: Path | None = None
         """The data dir the window remembers itself in (window_state), once told."""
         self.menu_actions: dict[str, QAction] = {}
+        self.base_label = QLabel("")
+        """Where the data is, in words (the path in its tooltip), at the status bar's end."""
         self.setWindowTitle("AIConsult Desktop")
         self.resize(1200, 780)
 
@@ -143,7 +161,9 @@ class MainWindow(QMainWindow):
         from aiconsult_desktop.ui.reminders import Reminders
 
         self.store = store
-        self.statusBar().showMessage(f"Base : {store.path}" if store.path else "")
+        self.base_label.setText(base_name(store))
+        self.base_label.setToolTip(base_tip(store))
+        self.statusBar().addPermanentWidget(self.base_label)
         self._on_row_changed(max(self.sidebar.currentRow(), 0))
         self.reminders = Reminders(store, self.statusBar().showMessage, self)
 
