@@ -30,7 +30,7 @@ def test_the_tool_sheet_in_word_says_where_the_tool_stands(
     assert document.core_properties.author == "CGT Région des Pays de la Loire"
     for expected in (
         "sans avis du CST — en infraction",
-        "8 questions sans réponse depuis le 15 mai 2025",
+        "12 questions sans réponse depuis le 3 octobre 2024",
         "Historique",
         "présentation des expérimentations menées sans passage en CST",
         "Consultation due : suivi des obligations",

@@ -48,8 +48,11 @@ def test_tools_history_states_and_rules_survive_dump_load_dump(
 def test_a_format_1_file_still_loads(demo_store: Store, tmp_path: Path) -> None:
     old = transfer.dump_store(demo_store)
     old["format_version"] = 1
-    for key in ("ai_tools", "ai_tool_events", "ai_tool_items", "ai_tool_agenda_items", "ai_rules"):
+    keys = ("ai_tools", "ai_tool_events", "ai_tool_items", "ai_tool_agenda_items", "ai_rules")
+    for key in (*keys, "facts"):  # nor the facts of format 3
         del old[key]
+    for dossier in old["dossiers"]:
+        del dossier["analysis"]
     copy = new_store(tmp_path, "copy.sqlite3")
     transfer.load_document(copy, old)
     assert ai_register.list_tools(copy) == []
@@ -96,10 +99,12 @@ def test_the_demo_tool_says_what_seed_001_says_and_nothing_more(demo_store: Stor
     assert (tool.name, tool.employer_name, tool.dossier_title) == (
         "LigérIA",
         "Région des Pays de la Loire",
-        "Outil LigérIA",
+        "Déploiement de l'IA",
     )
     assert status.headline == "Déployé le 12 juin 2025 sans avis du CST"
-    assert status.questions == "8 questions sans réponse depuis le 15 mai 2025"
+    # Its dossier is seed 001's whole dossier: the union's questions pending since
+    # October 2024 (« des réponses aux questions posées depuis octobre 2024 »).
+    assert status.questions == "12 questions sans réponse depuis le 3 octobre 2024"
     assert status.in_breach
     assert [(e.stage, e.when) for e in tool.events] == [
         (LifeStage.EXPERIMENTED, "décembre 2024"),
@@ -121,7 +126,7 @@ def test_the_demo_tool_says_what_seed_001_says_and_nothing_more(demo_store: Stor
     assert "question du 15 mai 2025" in information.evidence
 
 
-def test_the_demo_paragraph_cites_tj_nanterre_and_lists_the_eight_questions(
+def test_the_demo_paragraph_cites_tj_nanterre_and_lists_the_dossiers_questions(
     demo_store: Store,
 ) -> None:
     text = tool_paragraph_markdown(demo_store, 1)
@@ -130,8 +135,9 @@ def test_the_demo_paragraph_cites_tj_nanterre_and_lists_the_eight_questions(
         "en décembre 2024"
     )
     assert "déployé le 12 juin 2025" in text and "sans que le CST ait rendu son avis[^1]" in text
-    assert "8 questions sans réponse depuis le 15 mai 2025 :" in text
-    assert "8. Quelles sont les mesures mises en place pour garantir la transparence" in text
+    assert "12 questions sans réponse depuis le 3 octobre 2024 :" in text
+    assert "1. Comment les algorithmes prennent-ils en compte les besoins" in text
+    assert "12. Quelles sont les mesures mises en place pour garantir la transparence" in text
     assert "TJ Nanterre, ord. réf., 14 février 2025, n° 24/01457" in text
 
 
@@ -140,7 +146,7 @@ def test_list_tools_from_the_command_line(data_dir: Path) -> None:
     plain = aiconsult("list", "tools")
     assert plain.returncode == 0
     assert "LigérIA\tDéployé le 12 juin 2025 sans avis du CST — en infraction" in plain.stdout
-    assert "\t8 questions sans réponse depuis le 15 mai 2025" in plain.stdout
+    assert "\t12 questions sans réponse depuis le 3 octobre 2024" in plain.stdout
     assert "Éléments ouverts (14) : Information du CST (refusée par l'employeur)" in plain.stdout
     rows = json.loads(aiconsult("list", "tools", "--employer", "région", "--json").stdout)
     assert [(r["name"], r["stage"], r["in_breach"]) for r in rows] == [

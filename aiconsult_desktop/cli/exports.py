@@ -1,4 +1,4 @@
-"""`aiconsult export statement|questions|meeting|calendar|tool|tools`: documents, tables and
+"""`aiconsult export statement|questions|meeting|calendar|tool|tools|dossier`: documents, tables and
 agendas, each through the service the window uses (the other groups' modules register
 and run their own kinds)."""
 
@@ -21,6 +21,10 @@ def export_command(store: Store, args: argparse.Namespace) -> None:
         from aiconsult_desktop.cli.tools import export_tools_command
 
         return export_tools_command(store, args)
+    if args.kind == "dossier":
+        from aiconsult_desktop.cli.dossiers import export_dossier_command
+
+        return export_dossier_command(store, args)
     if args.kind == "meeting":
         from aiconsult_desktop.cli.meeting_pack import export_meeting_command
 

@@ -1,4 +1,4 @@
-"""`aiconsult list employers|meetings|questions|statements|tools [--json]`."""
+"""`aiconsult list employers|meetings|questions|statements|tools|dossiers|facts [--json]`."""
 
 from __future__ import annotations
 
@@ -60,8 +60,16 @@ def _list_tools(store: Store, args: argparse.Namespace) -> None:
 
 
 def list_command(store: Store, args: argparse.Namespace) -> None:
+    from aiconsult_desktop.cli import dossiers
+
     if args.what == "tools":
         return _list_tools(store, args)
+    if args.dossier is not None and args.what != "facts":
+        raise UserError("L'option --dossier ne s'applique qu'à « aiconsult list facts ».")
+    if args.what == "facts":
+        return dossiers.list_facts_command(store, args.dossier, args.json)
+    if args.what == "dossiers":
+        return dossiers.list_dossiers_command(store, args.json)
     if args.employer:
         raise UserError("L'option --employer ne s'applique qu'à « aiconsult list tools ».")
     return _list(store, args.what, args.json)

@@ -66,8 +66,11 @@ def build_parser() -> Parser:
     listing.add_argument(
         "what",
         metavar="QUOI",
-        choices=["employers", "meetings", "questions", "statements", "tools"],
-        help="employers, meetings, questions, statements ou tools",
+        choices=["employers", "meetings", "questions", "statements", "tools", "dossiers", "facts"],
+        help="employers, meetings, questions, statements, tools, dossiers ou facts",
+    )
+    listing.add_argument(
+        "--dossier", metavar="NUMÉRO", type=record_id, help="les faits d'un seul dossier"
     )
     listing.add_argument("--json", action="store_true", help="sortie JSON")
     listing.add_argument(
@@ -109,6 +112,9 @@ def build_parser() -> Parser:
     from aiconsult_desktop.cli.tools import add_tool_export_commands
 
     add_tool_export_commands(kinds)
+    from aiconsult_desktop.cli.dossiers import add_dossier_export
+
+    add_dossier_export(kinds)
     return parser
 
 
