@@ -65,7 +65,7 @@ def guarded_stdout() -> Iterator[None]:
     if real is None:  # no console at all (pythonw): nothing to guard
         yield
         return
-    sys.stdout = _Guarded(real)  # type: ignore[assignment]
+    sys.stdout = _Guarded(real)
     try:
         yield
         sys.stdout.flush()

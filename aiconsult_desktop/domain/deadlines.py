@@ -135,7 +135,8 @@ def check_setting(rule: Rule, value: int | None) -> None:
 @lru_cache(maxsize=64)
 def french_holidays(year: int) -> frozenset[date]:
     """Metropolitan France's public holidays of `year` (Easter-based ones included)."""
-    return frozenset(holidays.France(years=year))
+    # holidays builds its country classes at run time: its stubs do not name France.
+    return frozenset(holidays.France(years=year))  # type: ignore[attr-defined]
 
 
 def _working(day: date) -> bool:

@@ -7,21 +7,27 @@ Stored values are stable English words (they appear in the JSON dump and the CLI
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
-    """A StrEnum whose members carry a French label for the interface and documents."""
+    """A StrEnum whose members carry a French label for the interface and documents.
 
+    Members are declared as ("value", "Label"); `Kind("value")` looks one up by value
+    (the label's default only lets type checkers see that one-argument call).
+    """
+
+    _value_: str
     label: str
 
-    def __new__(cls, value: str, label: str) -> LabelledEnum:
+    def __new__(cls, value: str, label: str = "") -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
         return member
 
     @classmethod
-    def parse(cls, value: str) -> LabelledEnum:
+    def parse(cls, value: str) -> Self:
         """Accept the machine value or the French label, whatever the case."""
         wanted = value.strip().casefold()
         for member in cls:

@@ -11,6 +11,7 @@ package in memory, before it is saved.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -118,5 +119,5 @@ def app_properties(application: str = APPLICATION) -> bytes:
 def _package_part(document: DocxDocument, reltype: str) -> Part | None:
     for rel in document.part.package.rels.values():
         if rel.reltype == reltype and not rel.is_external:
-            return rel.target_part
+            return cast("Part", rel.target_part)
     return None

@@ -10,6 +10,8 @@ get `None` and fall back to direct formatting.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.styles import BabelFish
@@ -26,5 +28,5 @@ def find_style(
             continue
         style_name = style.element.name_val
         if style_name is not None and style_name.casefold() in wanted:
-            return style
+            return cast("BaseStyle", style)
     return None

@@ -132,7 +132,7 @@ def _add_logo(paragraph: Paragraph, blob: bytes) -> tuple[Length, Length] | None
     """Add the logo at a modest height; return its size, or `None` if it failed."""
     image = Image.from_blob(blob)
     ratio = image.px_width / image.px_height
-    height = LOGO_HEIGHT
+    height: Length = LOGO_HEIGHT
     width = Length(int(height * ratio))
     if width > LOGO_MAX_WIDTH:
         width = LOGO_MAX_WIDTH

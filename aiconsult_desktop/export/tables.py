@@ -152,7 +152,7 @@ def _needs_wrap(text: str) -> bool:
 def _letter(column: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(column + 1)
+    return str(get_column_letter(column + 1))
 
 
 def _column_widths(headers: Sequence[str], sample: Sequence[Sequence[Cell]]) -> list[int]:
@@ -172,7 +172,7 @@ def _clean(value: Cell) -> Cell:
     if isinstance(value, str):
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return str(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 
@@ -188,10 +188,17 @@ def _save_without_library_name(workbook: Workbook, path: Path) -> None:
     from openpyxl.writer.excel import ExcelWriter
 
     class Archive(zipfile.ZipFile):
-        def writestr(self, name: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        def writestr(
+            self,
+            zinfo_or_arcname: str | zipfile.ZipInfo,
+            data: Any,
+            compress_type: int | None = None,
+            compresslevel: int | None = None,
+        ) -> None:
+            name = zinfo_or_arcname
             if (name.filename if isinstance(name, zipfile.ZipInfo) else name) == APP_XML:
                 data = app_properties()
-            super().writestr(name, data, *args, **kwargs)
+            super().writestr(name, data, compress_type, compresslevel)
 
     buffer = io.BytesIO()
     archive = Archive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)

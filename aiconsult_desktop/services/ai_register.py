@@ -133,7 +133,7 @@ def _opinions(session: Session, tool_id: int) -> list[OpinionGiven]:
         OpinionGiven(
             BodyKind(body.kind),
             meeting.starts_at.date(),
-            Opinion(item.opinion).label,
+            Opinion(item.opinion or "").label,
             f"vote sur le point « {item.title} » ({_meeting_label(meeting)})",
             DatePrecision(meeting.date_precision),
         )

@@ -147,7 +147,7 @@ def rotate(directory: Path, *, today: date) -> list[Path]:
 def _counts(path: Path) -> tuple[int, int, int]:
     try:
         with read_only(path) as connection:
-            return tuple(  # type: ignore[return-value]
+            return tuple(
                 connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("meeting", "question", "statement")
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.deadlines import BodyRules, Rule, check_setting, resolve_rules
@@ -32,7 +33,7 @@ def _settings(row: Body) -> Settings:
     return {rule: getattr(row, rule.value) for rule in Rule}
 
 
-def _load(session, body_id: int) -> Body:  # type: ignore[no-untyped-def]
+def _load(session: Session, body_id: int) -> Body:
     row = session.get(Body, body_id)
     if row is None:
         raise NotFoundError(f"L'instance n° {body_id} n'existe pas (ou plus).")
@@ -59,7 +60,7 @@ def save_body_rules(store: Store, body_id: int, settings: Settings) -> BodyRules
     """Store a body's own rules; a setting emptied (None) goes back to the default."""
     for rule, value in settings.items():
         if rule is not Rule.WORKING_DAYS:
-            check_setting(rule, value)  # type: ignore[arg-type]
+            check_setting(rule, value)
     with store.session() as session:
         row = _load(session, body_id)
         for rule in Rule:

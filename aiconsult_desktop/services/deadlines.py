@@ -113,15 +113,15 @@ def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
             found.append(Upcoming(deadline.due, text, meeting.id, deadline.whose, deadline.late))
     by_id = {m.id: m for m in meetings}
     for statement in list_statements(store):
-        meeting = by_id.get(statement.meeting_id)
-        if meeting is None or meeting.month_only:
+        read_at = by_id.get(statement.meeting_id)
+        if read_at is None or read_at.month_only:
             continue
         if statement.state not in (StatementState.DRAFT, StatementState.TO_VALIDATE):
             continue
-        day = meeting.starts_at.date()
+        day = read_at.starts_at.date()
         if today <= day <= end:
-            text = f"Valider la déclaration « {statement.title} » — {meeting.title}"
-            found.append(Upcoming(day, text, meeting.id, Whose.OURS))
+            text = f"Valider la déclaration « {statement.title} » — {read_at.title}"
+            found.append(Upcoming(day, text, read_at.id, Whose.OURS))
     return sorted(found, key=lambda u: (u.day, u.whose is not None, u.text))
 
 
@@ -153,7 +153,7 @@ def session_tallies(store: Store, years: list[int]) -> list[Shortfall]:
     minimums = {body_id: r.minimum_sessions for body_id, (_name, r) in rules.items()}
     return [
         Shortfall(t, rules[t.body_id][0], employers.get(t.body_id, ""))
-        for t in tally_sessions(plenaries, minimums, years)  # type: ignore[arg-type]
+        for t in tally_sessions(plenaries, minimums, years)
     ]
 
 

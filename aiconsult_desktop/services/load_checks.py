@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -110,7 +110,7 @@ def _write(session: Session, row: Base, values: dict[str, Any]) -> None:
     changed = {name: value for name, value in values.items() if getattr(row, name) != value}
     if not changed:
         return
-    table = row.__table__
+    table = cast(Table, row.__table__)
     kept = {"updated_at": row.updated_at} if "updated_at" in table.c else {}  # type: ignore[attr-defined]
     session.execute(update(table).where(table.c.id == row.id).values(**changed, **kept))  # type: ignore[attr-defined]
     for name, value in changed.items():
@@ -199,7 +199,7 @@ def _meetings(session: Session) -> None:
         _write(
             session, row, {"title": cleaned.title, "place": cleaned.place, "notes": cleaned.notes}
         )
-        by_id = {item.id: item for item in row.agenda}
+        by_id: dict[int | None, AgendaItem] = {item.id: item for item in row.agenda}
         for item in cleaned.agenda:
             _write(session, by_id[item.id], {"position": item.position, "title": item.title})
         for number, (document, clean) in enumerate(
@@ -210,10 +210,10 @@ def _meetings(session: Session) -> None:
                 document,
                 {"position": number, "title": clean.title, "location": clean.location},
             )
-        for number, (attendee, clean) in enumerate(
+        for number, (attendee, person) in enumerate(
             zip(row.attendees, cleaned.attendees, strict=True), 1
         ):
-            _write(session, attendee, {"position": number, "name": clean.name})
+            _write(session, attendee, {"position": number, "name": person.name})
 
 
 def _questions(session: Session) -> None:

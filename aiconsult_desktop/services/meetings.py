@@ -225,20 +225,20 @@ def save_meeting(store: Store, data: MeetingData) -> MeetingData:
         row.urgent = bool(data.urgent)
         # Documents and attendees: the list as given, rows kept by id (a save that
         # changes nothing rewrites nothing).
-        documents_by_id = {d.id: d for d in row.documents}
+        documents_by_id: dict[int | None, MeetingDocument] = {d.id: d for d in row.documents}
         row.documents = [
             _set(
-                documents_by_id.pop(d.id, None) or MeetingDocument(),
+                documents_by_id.pop(d.id) if d.id in documents_by_id else MeetingDocument(),
                 n,
                 title=d.title,
                 location=d.location,
             )
             for n, d in enumerate(documents, start=1)
         ]
-        attendees_by_id = {a.id: a for a in row.attendees}
+        attendees_by_id: dict[int | None, MeetingAttendee] = {a.id: a for a in row.attendees}
         row.attendees = [
             _set(
-                attendees_by_id.pop(a.id, None) or MeetingAttendee(),
+                attendees_by_id.pop(a.id) if a.id in attendees_by_id else MeetingAttendee(),
                 n,
                 name=a.name,
                 role=AttendeeRole(a.role).value,

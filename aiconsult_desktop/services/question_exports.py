@@ -75,7 +75,7 @@ def parse_state(value: str | None) -> frozenset[QuestionState] | None:
     if value.strip().casefold() in ("open", "ouvertes", "en attente ou partielle"):
         return OPEN
     try:
-        return frozenset({QuestionState.parse(value)})  # type: ignore[arg-type]
+        return frozenset({QuestionState.parse(value)})
     except ValueError as error:
         raise UserError(
             f"{error} (ou « open » : toutes celles qui attendent une réponse)"

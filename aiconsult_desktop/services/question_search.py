@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, TextClause, and_, func, literal_column, or_, select, text
 
+if TYPE_CHECKING:
+    from aiconsult_desktop.services.rows import AnySelect
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.store.fts import FTS_TABLE, PG_SEARCH_CONFIG, STATE_COLUMN, TEXT_COLUMNS
 from aiconsult_desktop.store.models import Question
@@ -44,7 +46,7 @@ def match_expression(typed: str, states: Iterable[QuestionState] | None = None) 
     return expression
 
 
-def fts_rowids(expression: str) -> Select[Any]:
+def fts_rowids(expression: str) -> AnySelect:
     """The ids of the questions an FTS5 query matches (SQLite only)."""
     return (
         select(text("rowid"))
@@ -53,7 +55,7 @@ def fts_rowids(expression: str) -> Select[Any]:
     )
 
 
-def fts_count(expression: str) -> Select[Any]:
+def fts_count(expression: str) -> AnySelect:
     """How many questions an FTS5 query matches, from the index alone."""
     return (
         select(func.count())
@@ -72,7 +74,7 @@ def in_fts(expression: str) -> ColumnElement[bool]:
     return literal_column("+question.id").in_(fts_rowids(expression))
 
 
-def text_condition(typed: str, *, dialect: str) -> ColumnElement[bool] | None:
+def text_condition(typed: str, *, dialect: str) -> ColumnElement[bool] | TextClause | None:
     """A WHERE condition on Question for the typed words; None when nothing to search.
 
     On SQLite, `in_fts(match_expression(...))` does the same and can take the states.

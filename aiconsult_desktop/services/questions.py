@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from aiconsult_desktop.services.rows import AnySelect
 from aiconsult_desktop.domain.enums import QuestionState
 from aiconsult_desktop.domain.french import unsaved_copy_label
 from aiconsult_desktop.domain.question_state import (
@@ -57,7 +59,7 @@ class QuestionFilter:
     """Only questions first asked at least this many days ago."""
 
 
-def _select() -> Select[Any]:
+def _select() -> AnySelect:
     """The columns a listed question needs, not ORM objects: building 200 Question
     instances per page cost more than the query itself on a large register."""
     return (
@@ -89,7 +91,7 @@ def _fts_expression(wanted: QuestionFilter, session: Session) -> str | None:
     return match_expression(wanted.text, wanted.states)
 
 
-def _where(query: Select, wanted: QuestionFilter, session: Session, today: date) -> Select:  # type: ignore[type-arg]
+def _where(query: AnySelect, wanted: QuestionFilter, session: Session, today: date) -> AnySelect:
     if wanted.employer_id is not None:
         query = query.where(Question.employer_id == wanted.employer_id)
     expression = _fts_expression(wanted, session)
@@ -209,15 +211,13 @@ def list_page(
         return _records(session, session.execute(query).all(), today)
 
 
-def filtered(
-    query: Select[Any], wanted: QuestionFilter, session: Session, today: date
-) -> Select[Any]:
+def filtered(query: AnySelect, wanted: QuestionFilter, session: Session, today: date) -> AnySelect:
     """`query` (over Question, joined as it needs) narrowed to the questions `wanted`: the
     register export reads the questions and their events through the same filter."""
     return _where(query, wanted, session, today)
 
 
-def register_columns() -> Select[Any]:
+def register_columns() -> AnySelect:
     """The question columns the register export needs, joined like a listed question."""
     return _select()
 

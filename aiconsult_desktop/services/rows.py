@@ -3,7 +3,7 @@ another person on a shared base): one French sentence for every kind of record."
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -12,6 +12,12 @@ from sqlalchemy.orm.attributes import flag_modified
 from aiconsult_desktop.domain.french import conflict_message
 from aiconsult_desktop.errors import ConflictError, NotFoundError, ValidationError
 from aiconsult_desktop.store.base import Base, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+    """A query whose columns vary (filters added to several selects)."""
 
 M = TypeVar("M", bound=Base)
 

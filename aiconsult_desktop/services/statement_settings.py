@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from aiconsult_desktop.domain.text import optional_line
 from aiconsult_desktop.errors import ValidationError
@@ -18,7 +19,7 @@ from aiconsult_desktop.store.models import Organisation
 DEFAULT_WORDS_PER_MINUTE = 130
 
 
-def _row(session) -> Organisation:  # type: ignore[no-untyped-def]
+def _row(session: Session) -> Organisation:
     row = session.scalars(select(Organisation).limit(1)).first()
     if row is None:
         row = Organisation()

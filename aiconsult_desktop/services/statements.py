@@ -26,7 +26,7 @@ LOCKED = (
 )
 
 
-def _select() -> Select[tuple[Statement, Meeting, str, str | None]]:
+def _select() -> Select[Statement, Meeting, str, str | None]:
     return (
         select(Statement, Meeting, Employer.name, AgendaItem.title)
         .join(Meeting, Statement.meeting_id == Meeting.id)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
     Integer,
+    Table,
     delete,
     exc,
     func,
@@ -240,7 +241,7 @@ def read_document(path: Path) -> dict[str, Any]:
         raise FormatError(
             f"{not_json} : ses listes ou objets sont imbriqués trop profondément."
         ) from error
-    return document
+    return cast(dict[str, Any], document)
 
 
 def load_document(store: Store, document: Any, source: str = "Le fichier") -> None:
@@ -300,7 +301,7 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
                     raise FormatError(f"{where} : le champ « {name} » manque.")
             # A Core insert keeps every value as written, the edit counter (`version`)
             # included, which the ORM would reset: dump → load → dump stays exact.
-            session.execute(insert(model.__table__).values(**values))
+            session.execute(insert(cast(Table, model.__table__)).values(**values))
     check_loaded_ai(session, source)  # the AI tools register: the forms' domain checks
     check_loaded_facts(session, source)
 

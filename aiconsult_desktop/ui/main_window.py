@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -174,19 +174,20 @@ class MainWindow(QMainWindow):
 
     def page(self, index: int) -> QWidget:
         """The page at `index`, imported and built on first use."""
-        built = self._built.get(index)
-        if built is not None:
-            return built
+        found = self._built.get(index)
+        if found is not None:
+            return found
         assert self.store is not None, "pages are built once the store is attached"
         spec = PAGES[index]
         module = import_module(f"aiconsult_desktop.ui.pages.{spec.module}")
-        built = getattr(module, spec.cls)(self.store, self)
+        built: QWidget = getattr(module, spec.cls)(self.store, self)
         self._built[index] = built
         frame = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, built)
-        self.stack.removeWidget(frame)
-        frame.deleteLater()
+        if frame is not None:
+            self.stack.removeWidget(frame)
+            frame.deleteLater()
         self.stack.setCurrentIndex(current)
         return built
 
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
     def _refresh_current(self) -> None:
         if self.store is None:
             return
-        self.stack.currentWidget().refresh()  # type: ignore[attr-defined]
+        cast(Page, self.stack.currentWidget()).refresh()
 
     def open_page(self, page: QWidget) -> None:
         """Switch to `page` (a built page: tests, and the methods below)."""

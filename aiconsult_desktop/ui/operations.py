@@ -75,7 +75,7 @@ class Operation(QObject, Generic[T]):
         if cancellable:
             self.progress.canceled.connect(self.cancelled.set)
         else:
-            self.progress.setCancelButton(None)  # type: ignore[arg-type]
+            self.progress.setCancelButton(None)
         # Emitted from the worker, received here on the GUI thread (queued connections).
         self.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self.succeeded.connect(self._succeed, Qt.ConnectionType.QueuedConnection)

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QAction,
     QFont,
     QKeySequence,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -210,7 +211,7 @@ class RichEditor(QWidget):
             key: str,
             text: str,
             tip: str,
-            shortcut: QKeySequence | str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str,
             slot: Callable[[], object],
             checkable: bool = False,
         ) -> None:
@@ -376,7 +377,7 @@ def _plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
 
 
-def _selected_blocks(cursor: QTextCursor) -> list[object]:
+def _selected_blocks(cursor: QTextCursor) -> list[QTextBlock]:
     document = cursor.document()
     first = document.findBlock(cursor.selectionStart())
     last = document.findBlock(cursor.selectionEnd())

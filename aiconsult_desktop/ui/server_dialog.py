@@ -90,7 +90,7 @@ class ServerDialog(QDialog):
         for widget in (intro,):
             layout.addWidget(widget)
         layout.addLayout(form)
-        for widget in (
+        for control in (
             self.tls,
             self.remember,
             self.enabled,
@@ -98,7 +98,7 @@ class ServerDialog(QDialog):
             self.to_server,
             self.to_local,
         ):
-            layout.addWidget(widget)
+            layout.addWidget(control)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         existing = attempt(self, lambda: load_settings(data_dir))

@@ -39,6 +39,7 @@ from aiconsult_desktop.services.statement_records import (
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import FRENCH, long_date
+from aiconsult_desktop.ui.widgets import buddy
 
 
 def word_diff_html(old: str, new: str) -> str:
@@ -97,7 +98,7 @@ class VersionsDialog(QDialog):
             column.addWidget(view)
             sides.addLayout(column, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("&Versions enregistrées :", buddy=self.list))
+        layout.addWidget(buddy("&Versions enregistrées :", self.list))
         layout.addWidget(self.list)
         layout.addLayout(sides, 3)
         row = QHBoxLayout()
@@ -150,7 +151,7 @@ class TemplatesDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("&Modèles :", buddy=self.list))
+        layout.addWidget(buddy("&Modèles :", self.list))
         layout.addWidget(self.list)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)

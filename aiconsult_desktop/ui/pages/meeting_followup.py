@@ -97,7 +97,7 @@ class FollowUpPanel(QWidget):
         documents_layout = QVBoxLayout(documents_box)
         documents_layout.addWidget(self.documents)
         row = QHBoxLayout()
-        for widget in (
+        for action in (
             button("Ajouter un fic&hier…", "Joindre un fichier reçu", self.add_file),
             button("Ajouter un &lien…", "Joindre un lien (intranet, messagerie…)", self.add_link),
             button(
@@ -105,7 +105,7 @@ class FollowUpPanel(QWidget):
             ),
             button("Retirer", "Retirer le document sélectionné", self.remove_document),
         ):
-            row.addWidget(widget)
+            row.addWidget(action)
         row.addStretch(1)
         documents_layout.addLayout(row)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.services import question_events, question_lookalikes
 from aiconsult_desktop.services.records import MeetingData, QuestionData, QuestionEventData
 from aiconsult_desktop.ui import dialogs
@@ -236,14 +237,10 @@ class QuestionForm(QWidget):
         question_id = int(item.data(IdItemRole))
         event = QuestionEventData(
             question_id=question_id,
-            kind=question_events.EventKind.ASKED_AGAIN,
+            kind=EventKind.ASKED_AGAIN,
             on=from_qdate(self.asked_on.date()),
             meeting_id=self.meeting.current_id(),
-            channel=(
-                question_events.Channel.MEETING
-                if self.meeting.current_id()
-                else question_events.Channel.OTHER
-            ),
+            channel=(Channel.MEETING if self.meeting.current_id() else Channel.OTHER),
         )
         if attempt(self, lambda: question_events.save_event(self._page.store, event)) is None:
             return

@@ -8,6 +8,7 @@ run in the store (full-text index), and rows load as the list scrolls.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -69,6 +70,7 @@ class QuestionsPage(RecordPage[QuestionData]):
     new_tip = "Nouvelle question (Ctrl+N)"
     delete_tip = "Supprimer la question (Suppr dans la liste)"
     empty_text = NONE_YET
+    model: QuestionTableModel  # lazy: fetches pages of rows as the list scrolls
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
@@ -350,7 +352,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         )
         while question_dialogs.run(dialog):
             data = dialog.record()
-            if attempt(self, lambda d=data: question_events.save_event(self.store, d)) is not None:
+            if attempt(self, partial(question_events.save_event, self.store, data)) is not None:
                 self.reload_editing()
                 return
 
