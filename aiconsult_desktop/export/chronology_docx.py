@@ -48,8 +48,8 @@ def write_chronology(doc: ChronologyDocument, path: Path, template: Path | None 
         _entry(writer, entry, chronology.organisation)
     if chronology.due:
         writer.heading(1, DUE_HEADING.upper())
-        for line in chronology.due:
-            writer.write_body("- " + _escape(one_line_for_docx(line.text)))
+        for due in chronology.due:
+            writer.write_body("- " + _escape(one_line_for_docx(due.text)))
     if chronology.analysis.strip():
         heading = f"{ANALYSIS_HEADING} de la {chronology.organisation}".strip()
         writer.heading(1, heading.upper() if chronology.organisation else ANALYSIS_HEADING.upper())

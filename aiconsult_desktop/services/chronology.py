@@ -173,7 +173,7 @@ def _meeting_entries(
         or_(Meeting.dossier_id == dossier_id, Meeting.id.in_(meeting_ids))
     )
     meetings = sorted(session.scalars(query), key=lambda m: (m.starts_at, m.id))
-    kinds_seen = defaultdict(int)
+    kinds_seen: defaultdict[str, int] = defaultdict(int)
     for meeting in meetings:
         kinds_seen[meeting.kind] += 1
     first_done: set[str] = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import platform
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,7 @@ def build_menus(window: MainWindow, page_actions: list[QAction], quit_action: QA
     bar = window.menuBar()
     file_menu = bar.addMenu("Fichier")
     for text, page in NEW_ITEMS:
-        action = _action(window, file_menu, text, lambda p=page: new_record(window, p))
+        action = _action(window, file_menu, text, partial(new_record, window, page))
         window.menu_actions[page] = action
     file_menu.addSeparator()
     backup = _action(window, file_menu, "&Sauvegarder maintenant", lambda: backup_now(window))
@@ -69,7 +70,7 @@ def build_menus(window: MainWindow, page_actions: list[QAction], quit_action: QA
 
     edit_menu = bar.addMenu("Édition")
     for text, key, method in EDITING:
-        action = _action(window, edit_menu, text, lambda m=method: _on_focus(m))
+        action = _action(window, edit_menu, text, partial(_on_focus, method))
         action.setShortcut(QKeySequence(key))
         # Shown in the menu as a reminder; the field with the focus answers the keys itself.
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
