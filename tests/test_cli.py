@@ -33,8 +33,10 @@ def test_demo_then_list_every_kind_as_json(data_dir: Path) -> None:
     assert questions[-1]["state"] == "pending" and questions[-1]["asked_on"] == "2025-05-15"
     meetings = json.loads(aiconsult("list", "meetings", "--json").stdout)
     assert {"id", "title", "kind", "body", "employer", "starts_at"} <= set(meetings[0])
-    assert meetings[-1]["starts_at"].startswith("2025-06-05T") and meetings[-1]["body"] == "CST"
-    assert meetings[-1]["kind"] == "plenary"
+    assert meetings[-2]["starts_at"].startswith("2025-06-05T") and meetings[-2]["body"] == "CST"
+    assert meetings[-2]["kind"] == "plenary"
+    # The demo's upcoming CST, marked as an example, comes after the seed's meetings.
+    assert meetings[-1]["title"].endswith("(exemple)") and meetings[-1]["body"] == "CST"
     statements = json.loads(aiconsult("list", "statements", "--json").stdout)
     assert {"id", "title", "kind", "meeting_id", "state"} <= set(statements[0])
     employers = json.loads(aiconsult("list", "employers", "--json").stdout)
