@@ -21,6 +21,7 @@ from aiconsult_desktop.domain.enums import (
     StatementState,
 )
 from aiconsult_desktop.domain.question_state import EventKind
+from aiconsult_desktop.domain.text import is_visible
 from aiconsult_desktop.services import (
     employers,
     meetings,
@@ -44,7 +45,7 @@ from tests.load_support import content, resave_everything
 
 line = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30
-).filter(lambda s: s.strip() and " ".join(s.split()) == s)
+).filter(lambda s: is_visible(s) and " ".join(s.split()) == s)
 paragraphs = st.lists(line, min_size=0, max_size=3).map("\n".join)
 day = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 
