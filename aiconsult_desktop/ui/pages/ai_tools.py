@@ -51,18 +51,6 @@ EMPTY = (
 )
 
 
-def _breach(tool: AiToolData) -> str:
-    return BREACH if tool.status is not None and tool.status.in_breach else ""
-
-
-def _headline(tool: AiToolData) -> str:
-    return tool.status.headline if tool.status is not None else ""
-
-
-def _sentences(tool: AiToolData) -> str:
-    return "\n".join(tool.status.sentences()) if tool.status is not None else ""
-
-
 class AiToolsPage(RecordPage[AiToolData]):
     """The AI tools register: list, filters, form, checklist, exports."""
 
@@ -128,8 +116,12 @@ class AiToolsPage(RecordPage[AiToolData]):
         columns: list[Column[AiToolData]] = [
             Column("Outil", lambda t: t.name, lambda t: t.purpose or t.name),
             Column("Employeur", lambda t: t.employer_name),
-            Column("Où en est l'outil", _headline, _sentences),
-            Column("Infraction", _breach),
+            Column(
+                "Où en est l'outil",
+                lambda t: t.status.headline if t.status else "",
+                lambda t: "\n".join(t.status.sentences()) if t.status else "",
+            ),
+            Column("Infraction", lambda t: BREACH if t.status and t.status.in_breach else ""),
         ]
         model: RecordTableModel[AiToolData] = RecordTableModel(
             columns, lambda t: t.id, lambda t: f"{t.vendor} {t.purpose} {t.services}"
