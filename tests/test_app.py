@@ -121,6 +121,7 @@ def test_the_main_window_opens_on_the_dashboard(qtbot, tmp_path: Path) -> None: 
         "Questions",
         "Déclarations",
         "Outils d'IA",
+        "Dossiers",
         "Employeurs et instances",
         "Paramètres",
     ]

@@ -21,7 +21,7 @@ def test_the_menu_bar_has_the_four_menus(qtbot: QtBot, store: Store) -> None:
     assert titles == ["Fichier", "Édition", "Affichage", "Aide"]
     view = window.menuBar().actions()[2].menu()
     shortcuts = [action.shortcut().toString() for action in view.actions()]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 8)]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 9)]
     view.actions()[2].trigger()
     assert window.stack.currentWidget() is window.questions
 

@@ -69,6 +69,11 @@ CASES = {
         lambda p: p.form.name,  # type: ignore[attr-defined]
         lambda s, i: ai_register.get_tool(s, i).name,
     ),
+    "Dossiers": PageCase(
+        lambda w: _open(w, w.dossiers),  # type: ignore[arg-type, return-value]
+        lambda p: p.title_edit,  # type: ignore[attr-defined]
+        lambda s, i: next(d.title for d in dossiers.list_dossiers(s) if d.id == i),
+    ),
     "Dossiers suivis": PageCase(
         lambda w: _open(w, w.employers.dossier_editor, tab=1),  # type: ignore[arg-type, return-value]
         lambda p: p.title_edit,  # type: ignore[attr-defined]

@@ -58,6 +58,7 @@ PAGES = (
     PageSpec("questions", "Questions", "questions", "QuestionsPage"),
     PageSpec("statements", "Déclarations", "statements", "StatementsPage"),
     PageSpec("ai_tools", "Outils d'IA", "ai_tools", "AiToolsPage"),
+    PageSpec("dossiers", "Dossiers", "dossiers", "DossiersPage"),
     PageSpec("employers", "Employeurs et instances", "employers", "EmployersPage"),
     PageSpec("settings", "Paramètres", "settings", "SettingsPage"),
 )
@@ -288,6 +289,10 @@ class MainWindow(QMainWindow):
     def insert_into_statement(self, meeting_id: int, text: str) -> None:
         self.statements.show_meeting(meeting_id)
         self.statements.insert_at_cursor(text)
+
+    def show_question(self, question_id: int) -> None:
+        self.go_to("questions")
+        self.questions.open_question(question_id)
 
     def show_tool(self, tool_id: int | None) -> None:
         self.go_to("ai_tools")

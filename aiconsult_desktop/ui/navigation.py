@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 PageName = Literal[
-    "dashboard", "meetings", "questions", "statements", "ai_tools", "employers", "settings"
+    "dashboard",
+    "meetings",
+    "questions",
+    "statements",
+    "ai_tools",
+    "dossiers",
+    "employers",
+    "settings",
 ]
 """The sidebar's pages, by the attribute name the window gives them."""
 
@@ -34,6 +41,9 @@ class Navigation(Protocol):
 
     def insert_into_statement(self, meeting_id: int, text: str) -> None:
         """Put `text` (Markdown) at the cursor of this meeting's statement."""
+
+    def show_question(self, question_id: int) -> None:
+        """The Questions page on this question, whatever was filtered there."""
 
     def show_tool(self, tool_id: int | None) -> None:
         """The « Outils d'IA » page on this tool (None: as the user left it)."""

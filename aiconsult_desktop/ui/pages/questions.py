@@ -37,6 +37,7 @@ from aiconsult_desktop.ui.pages import question_actions, question_dialogs
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
     AGE_CHOICES,
+    ALL_STATES,
     DOSSIER_COLUMN,
     EMPLOYER_COLUMN,
     OPEN_STATES,
@@ -316,6 +317,17 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.search.clear()
         self.state_filter.setCurrentIndex(self.state_filter.findData(OPEN_STATES))
         self.employer_filter.set_current_id(employer_id)
+
+    def open_question(self, question_id: int) -> None:
+        """Show this question (from a dossier's chronology), whatever was filtered before."""
+        if question_id == self.editing_id() or not self.leave():
+            return
+        self.show_open_questions(None)
+        self.state_filter.setCurrentIndex(self.state_filter.findData(ALL_STATES))
+        row = self.model.row_of(question_id)
+        if row >= 0:
+            self._select_source_row(row)
+            self._show(self.model.record(row))
 
     def focus_search(self) -> None:
         self.search.setFocus()

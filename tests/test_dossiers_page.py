@@ -1,0 +1,121 @@
+"""The Dossiers page (issue 11): a dossier's chronology, its facts, its export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from pytestqt.qtbot import QtBot
+
+from aiconsult_desktop.domain.chronology import EntryKind
+from aiconsult_desktop.services.facts import list_facts
+from aiconsult_desktop.store import Store
+from aiconsult_desktop.ui.pages.dossiers import DossiersPage
+from aiconsult_desktop.ui.pages.fact_dialog import FactDialog
+from tests.gui_support import Dialogs, make_window
+
+
+def open_page(qtbot: QtBot, store: Store) -> DossiersPage:
+    window = make_window(qtbot, store)
+    window.open_page(window.dossiers)
+    page: DossiersPage = window.dossiers
+    row = next(r for r in range(page.model.rowCount()) if "IA" in str(page.model.record(r).title))
+    page.view.selectRow(row)
+    return page
+
+
+def rows(page: DossiersPage) -> list[tuple[str, str, str]]:
+    model = page.chronology
+    return [
+        tuple(str(model.index(r, c).data()) for c in range(3))  # type: ignore[misc]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_the_page_lists_the_demo_dossier_and_its_chronology(
+    qtbot: QtBot, qtmodeltester: Any, demo_store: Store
+) -> None:
+    page = open_page(qtbot, demo_store)
+    assert page.title_edit.text() == "Déploiement de l'IA"
+    qtmodeltester.check(page.chronology)
+    assert any(
+        date == "12 juin 2025" and kind == "Fait" and "COMMUNICATION" in title.upper()
+        for date, kind, title in rows(page)
+    )
+
+
+def test_the_kind_filter_and_the_search_narrow_the_chronology(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_page(qtbot, demo_store)
+    everything = rows(page)
+    assert {kind for _d, kind, _t in everything} >= {"Réunion", "Fait"}
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(EntryKind.FACT))
+    facts = rows(page)
+    assert facts and len(facts) < len(everything)
+    assert {kind for _d, kind, _t in facts} == {"Fait"}
+    page.kind_filter.setCurrentIndex(0)
+    page.search_edit.setText("mot introuvable dans le dossier")
+    assert rows(page) == []
+
+
+def test_a_fact_saved_from_the_dialog_appears_and_an_empty_title_is_refused(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, monkeypatch: Any
+) -> None:
+    page = open_page(qtbot, demo_store)
+    dossier_id = page.editing_id()
+    assert dossier_id is not None
+    before = len(list_facts(demo_store, dossier_id))
+
+    def refused_then_typed(dialog: FactDialog) -> int:
+        dialog.title_edit.setText("   ")
+        dialog.extract_edit.setPlainText("Nous déployons l'outil.")
+        dialog.accept()
+        assert said.errors and "Titre du fait" in said.errors[-1]
+        assert dialog.extract_edit.toPlainText() == "Nous déployons l'outil."  # nothing lost
+        assert len(list_facts(demo_store, dossier_id)) == before
+        dialog.title_edit.setText("Note de service sur l'assistant")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FactDialog, "exec", refused_then_typed)
+    page.add_fact()
+    assert len(list_facts(demo_store, dossier_id)) == before + 1
+    assert any("NOTE DE SERVICE SUR L'ASSISTANT" in t.upper() for _d, _k, t in rows(page))
+
+
+def test_export_writes_the_chronology_as_word(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
+) -> None:
+    page = open_page(qtbot, demo_store)
+    said.save_to = tmp_path / "chronologie.docx"
+    page.extracts_box.setChecked(True)
+    page.export()
+    assert said.errors == []
+    assert said.infos and "chronologie.docx" in said.infos[-1]
+    text = "\n".join(p.text for p in docx.Document(str(said.save_to)).paragraphs)
+    assert "12 JUIN 2025" in text.replace("\xa0", " ").upper()
+
+
+def test_double_clicking_an_entry_opens_its_item(
+    qtbot: QtBot, demo_store: Store, monkeypatch: Any
+) -> None:
+    page = open_page(qtbot, demo_store)
+    window: Any = page.window_
+    opened: list[str] = []
+    monkeypatch.setattr(FactDialog, "exec", lambda d: opened.append(d.title_edit.text()) or 0)
+    fact_row = next(r for r in range(page.chronology.rowCount()) if rows(page)[r][1] == "Fait")
+    page.open_entry(page.chronology.index(fact_row, 0))
+    assert opened and opened[0]  # the fact dialog, on that fact
+    meeting_row = next(
+        r for r in range(page.chronology.rowCount()) if rows(page)[r][1] == "Réunion"
+    )
+    entry = page.chronology.entry(meeting_row)
+    assert entry is not None
+    page.open_entry(page.chronology.index(meeting_row, 2))
+    assert window.stack.currentWidget() is window.meetings
+    assert window.meetings.editing_id() == entry.item[1]
+    window.show_question(3)  # what a chronology's question entry asks of the window
+    assert window.stack.currentWidget() is window.questions
+    assert window.questions.editing_id() == 3
