@@ -266,9 +266,8 @@ def test_moving_to_another_employer_saves_the_typing_and_a_refresh_keeps_it(
 
 def test_dossiers_added_renamed_and_deleted(qtbot: QtBot, store: Store, asked: Dialogs) -> None:
     window = make_window(qtbot, store)
-    window.open_page(window.employers)
-    window.employers.tabs.setCurrentIndex(1)
-    editor = window.employers.dossier_editor
+    window.open_page(window.dossiers)
+    editor = window.dossiers
 
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_N, CTRL)
     type_text(qtbot, editor.title_edit, "Déploiement de l'IA")
@@ -294,9 +293,8 @@ def test_dossiers_added_renamed_and_deleted(qtbot: QtBot, store: Store, asked: D
 def test_duplicate_dossier_title_is_reported(qtbot: QtBot, store: Store, asked: Dialogs) -> None:
     save_dossier(store, DossierData(title="RPS"))
     window = make_window(qtbot, store)
-    window.open_page(window.employers)
-    window.employers.tabs.setCurrentIndex(1)
-    editor = window.employers.dossier_editor
+    window.open_page(window.dossiers)
+    editor = window.dossiers
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.title_edit, "rps")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

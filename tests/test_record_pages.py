@@ -36,11 +36,10 @@ class PageCase:
     stored: Callable[[Store, int], str]
 
 
-def _open(window: MainWindow, page: QWidget, tab: int | None = None) -> QWidget:
-    window.open_page(window.employers if tab is not None else page)
-    if tab is not None:
-        window.employers.tabs.setCurrentIndex(tab)
-    return page
+def _open(window: MainWindow, page: QWidget, editor: QWidget | None = None) -> QWidget:
+    """Show `page`; the record editor is `editor` when the page holds it (Employeurs)."""
+    window.open_page(page)
+    return editor or page
 
 
 CASES = {
@@ -60,7 +59,7 @@ CASES = {
         lambda s, i: statements.get_statement(s, i).title,
     ),
     "Employeurs": PageCase(
-        lambda w: _open(w, w.employers.employer_editor, tab=0),  # type: ignore[arg-type, return-value]
+        lambda w: _open(w, w.employers, w.employers.employer_editor),  # type: ignore[arg-type, return-value]
         lambda p: p.name_edit,  # type: ignore[attr-defined]
         lambda s, i: employers.get_employer(s, i).name,
     ),
@@ -71,11 +70,6 @@ CASES = {
     ),
     "Dossiers": PageCase(
         lambda w: _open(w, w.dossiers),  # type: ignore[arg-type, return-value]
-        lambda p: p.title_edit,  # type: ignore[attr-defined]
-        lambda s, i: next(d.title for d in dossiers.list_dossiers(s) if d.id == i),
-    ),
-    "Dossiers suivis": PageCase(
-        lambda w: _open(w, w.employers.dossier_editor, tab=1),  # type: ignore[arg-type, return-value]
         lambda p: p.title_edit,  # type: ignore[attr-defined]
         lambda s, i: next(d.title for d in dossiers.list_dossiers(s) if d.id == i),
     ),
