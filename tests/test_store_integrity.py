@@ -205,7 +205,8 @@ def test_restore_works_on_every_kind_of_damaged_base_and_keeps_it_aside(
 
     result = aiconsult("restore", str(backup), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    assert "Sauvegarde restaurée (5 réunions, 12 questions" in result.stdout
+    # The seed's five meetings and the upcoming example CST the demo adds.
+    assert "Sauvegarde restaurée (6 réunions, 12 questions" in result.stdout
     assert "conservée telle quelle" in result.stdout
     kept = [p for p in data_dir.glob("*.endommagee-*") if not p.name.endswith(("-wal", "-shm"))]
     assert [p.read_bytes() for p in kept] == [content]
