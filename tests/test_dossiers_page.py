@@ -119,3 +119,33 @@ def test_double_clicking_an_entry_opens_its_item(
     window.show_question(3)  # what a chronology's question entry asks of the window
     assert window.stack.currentWidget() is window.questions
     assert window.questions.editing_id() == 3
+
+
+def test_a_chronology_question_past_the_first_loaded_page_opens_too(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """A large register loads its list in pages, oldest first; the newest must open too."""
+    from datetime import date, timedelta
+
+    from aiconsult_desktop.services import questions
+    from aiconsult_desktop.services.records import QuestionData
+    from aiconsult_desktop.ui.pages.question_model import PAGE_SIZE
+
+    employer_id = questions.list_questions(demo_store)[0].employer_id
+    for n in range(PAGE_SIZE + 20):
+        questions.save_question(
+            demo_store,
+            QuestionData(
+                employer_id=employer_id,
+                text=f"Question n° {n}",
+                asked_on=date(2025, 7, 1) + timedelta(days=n % 300),
+            ),
+        )
+    newest = questions.save_question(
+        demo_store,
+        QuestionData(employer_id=employer_id, text="La plus récente", asked_on=date(2026, 6, 30)),
+    )
+    window = make_window(qtbot, demo_store)
+    window.show_question(newest.id)
+    assert window.stack.currentWidget() is window.questions
+    assert window.questions.editing_id() == newest.id

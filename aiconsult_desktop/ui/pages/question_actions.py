@@ -7,6 +7,7 @@ services; kept apart from the page so that the page holds only its list and edit
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,12 @@ from aiconsult_desktop.services import (
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.background_export import CONVERTING
 from aiconsult_desktop.ui.forms import count_phrase
-from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.operations import run_in_background
 from aiconsult_desktop.ui.pages import question_dialogs
 
 if TYPE_CHECKING:
+    from aiconsult_desktop.services.records import QuestionEventData
     from aiconsult_desktop.ui.pages.questions import QuestionsPage
 
 
@@ -123,3 +125,31 @@ def export(page: QuestionsPage) -> None:
         at_once=pdf,
     )
     page.progress = operation.progress
+
+
+def edit_event(page: QuestionsPage, event: QuestionEventData | None) -> None:
+    """Record or correct one step of the question's history (asked, answered…)."""
+    if page.editing is None or not page.leave():
+        return
+    question_id = page.editing_id()
+    assert question_id is not None
+    dialog = question_dialogs.EventDialog(page, question_id, page.form.employer_meetings(), event)
+    while question_dialogs.run(dialog):
+        data = dialog.record()
+        if attempt(page, partial(question_events.save_event, page.store, data)) is not None:
+            page.reload_editing()
+            return
+
+
+def remove_event(page: QuestionsPage, event: QuestionEventData) -> None:
+    if event.id is None or not page.leave():
+        return
+    event_id = event.id
+    if not dialogs.confirm(
+        page,
+        "Retirer l'événement",
+        f"Retirer « {event.kind.label} » du {event.on:%d/%m/%Y} de l'historique ?",
+    ):
+        return
+    if attempt_done(page, lambda: question_events.delete_event(page.store, event_id)):
+        page.reload_editing()

@@ -25,6 +25,7 @@ from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import button, french_date_edit, from_qdate, meeting_label, to_qdate
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.pages import question_actions
 from aiconsult_desktop.ui.record_model import one_line
 from aiconsult_desktop.ui.widgets import IdCombo
 
@@ -285,14 +286,14 @@ class QuestionForm(QWidget):
         return item.data(IdItemRole)  # type: ignore[no-any-return]
 
     def _add_event(self) -> None:
-        self._page.edit_event(None)
+        question_actions.edit_event(self._page, None)
 
     def _correct_event(self) -> None:
         event = self._chosen_event()
         if event is not None:
-            self._page.edit_event(event)
+            question_actions.edit_event(self._page, event)
 
     def _remove_event(self) -> None:
         event = self._chosen_event()
         if event is not None:
-            self._page.remove_event(event)
+            question_actions.remove_event(self._page, event)

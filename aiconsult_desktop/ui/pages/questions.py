@@ -8,7 +8,6 @@ run in the store (full-text index), and rows load as the list scrolls.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -24,16 +23,15 @@ from aiconsult_desktop.services import (
     dossiers,
     employers,
     meetings,
-    question_events,
     questions,
 )
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import QuestionFilter
-from aiconsult_desktop.services.records import QuestionData, QuestionEventData
+from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import add_shortcut, button
-from aiconsult_desktop.ui.guard import attempt, attempt_done
-from aiconsult_desktop.ui.pages import question_actions, question_dialogs
+from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.pages import question_actions
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
     AGE_CHOICES,
@@ -323,11 +321,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         if question_id == self.editing_id() or not self.leave():
             return
         self.show_open_questions(None)
-        self.state_filter.setCurrentIndex(self.state_filter.findData(ALL_STATES))
-        row = self.model.row_of(question_id)
-        if row >= 0:
-            self._select_source_row(row)
-            self._show(self.model.record(row))
+        self._show_question(question_id)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -354,47 +348,25 @@ class QuestionsPage(RecordPage[QuestionData]):
         finally:
             self._keep_hidden_record = False
 
-    def edit_event(self, event: QuestionEventData | None) -> None:
-        if self.editing is None or not self.leave():
-            return
-        question_id = self.editing_id()
-        assert question_id is not None
-        dialog = question_dialogs.EventDialog(
-            self, question_id, self.form.employer_meetings(), event
-        )
-        while question_dialogs.run(dialog):
-            data = dialog.record()
-            if attempt(self, partial(question_events.save_event, self.store, data)) is not None:
-                self.reload_editing()
-                return
-
-    def remove_event(self, event: QuestionEventData) -> None:
-        if event.id is None or not self.leave():
-            return
-        event_id = event.id
-        if not dialogs.confirm(
-            self,
-            "Retirer l'événement",
-            f"Retirer « {event.kind.label} » du {event.on:%d/%m/%Y} de l'historique ?",
-        ):
-            return
-        if attempt_done(self, lambda: question_events.delete_event(self.store, event_id)):
-            self.reload_editing()
-
     def after_relance_of(self, question_id: int) -> None:
         """A new question turned out to be an old one asked again: show the old one."""
         self.tracker.clear()
         self._editing = None
+        self._show_question(question_id)
+        self._announce_change()
+
+    def _show_question(self, question_id: int) -> None:
+        """Every state, no search, the list loaded as far as this question (it may lie past
+        the first page of a large register)."""
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.state_filter.setCurrentIndex(self.state_filter.findData("all"))
+        self.state_filter.setCurrentIndex(self.state_filter.findData(ALL_STATES))
         self.refresh()
         row = self.model.fetch_until(question_id)
         if row >= 0:
             self._select_source_row(row)
             self._show(self.model.record(row))
-        self._announce_change()
 
     # Liste de relance, pasted list, export (question_actions) ---------------------------
 
