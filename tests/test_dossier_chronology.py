@@ -162,6 +162,8 @@ def test_the_command_line_lists_and_exports_a_dossier(data_dir: Path, tmp_path: 
     assert aiconsult("demo").returncode == 0
     listed = aiconsult("list", "dossiers", "--json")
     assert json.loads(listed.stdout)[0]["title"] == "Déploiement de l'IA"
+    line = aiconsult("list", "dossiers").stdout.splitlines()[0]
+    assert "12 questions sans réponse\t2 faits" in line and "(s)" not in line
     facts = json.loads(aiconsult("list", "facts", "--dossier", "1", "--json").stdout)
     assert [f["kind"] for f in facts] == ["job_posting", "communication"]
     assert facts[1]["tool_stage"] == "deployed"

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.store import Store
 
 
@@ -56,9 +57,10 @@ def list_dossiers_command(store: Store, as_json: bool) -> None:
     if not rows:
         print("(aucun dossier)")
     for dossier_id, title, meetings, open_questions, facts in rows:
+        pending = plural(open_questions, "question sans réponse", "questions sans réponse")
         print(
-            f"{dossier_id}\t{title}\t{meetings} réunion(s)\t{open_questions} question(s) sans "
-            f"réponse\t{facts} fait(s)"
+            f"{dossier_id}\t{title}\t{plural(meetings, 'réunion')}\t{pending}\t"
+            f"{plural(facts, 'fait')}"
         )
 
 
