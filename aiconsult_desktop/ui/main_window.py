@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         """Size, place and page as the user left them in this data dir (fitted to the
         screen the first time); saved again when the window closes."""
         self.memory_dir = data_dir
+        for index, built in self._built.items():
+            window_state.restore_layout(built, PAGES[index].attribute, data_dir)
         page = window_state.restore(self, data_dir)
         if 0 <= page < len(PAGES):
             self.show_page(page)
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(frame)
             frame.deleteLater()
         self.stack.setCurrentIndex(current)
+        if self.memory_dir is not None:
+            window_state.restore_layout(built, spec.attribute, self.memory_dir)
         return built
 
     def __getattr__(self, name: str) -> Any:
@@ -240,7 +244,8 @@ class MainWindow(QMainWindow):
                 return
             page.discard()  # type: ignore[attr-defined]
         if self.memory_dir is not None:
-            window_state.save(self, self.memory_dir, self.sidebar.currentRow())
+            built = {PAGES[index].attribute: page for index, page in self._built.items()}
+            window_state.save(self, self.memory_dir, self.sidebar.currentRow(), built)
         event.accept()
 
     def show_page(self, index: int) -> None:
