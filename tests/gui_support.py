@@ -4,6 +4,7 @@ and typing as a French keyboard does."""
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,19 +32,28 @@ class Dialogs:
         self.save_to: Path | None = None
         self.suggested: Path | None = None
         self.chosen_path: Path | None = None
+        self.off_gui_thread: list[str] = []
+        """Dialogs asked for from a worker thread: always a bug (widgets are GUI-only)."""
         monkeypatch.setattr(dialogs, "show_error", self._show_error)
         monkeypatch.setattr(dialogs, "show_info", self._show_info)
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
         monkeypatch.setattr(dialogs, "save_path", self._save_path)
         monkeypatch.setattr(dialogs, "open_path", self._open_path)
 
+    def _on_gui_thread(self, text: str) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            self.off_gui_thread.append(text)
+
     def _show_error(self, _parent: Any, text: str, title: str = "") -> None:
+        self._on_gui_thread(text)
         self.errors.append(text)
 
     def _show_info(self, _parent: Any, text: str, title: str = "") -> None:
+        self._on_gui_thread(text)
         self.infos.append(text)
 
     def _confirm(self, _parent: Any, _title: str, text: str, *, destructive: bool = False) -> bool:
+        self._on_gui_thread(text)
         self.confirmations.append((text, destructive))
         return self.answer
 

@@ -132,17 +132,20 @@ def test_exports_from_the_page(
     page.view.selectRow(0)
     said.save_to = tmp_path / "fiche.docx"
     page.sheet_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 1, timeout=10_000)
     assert said.errors == []
     words = plain("\n".join(p.text for p in Document(str(said.save_to)).paragraphs))
     assert "FICHE OUTIL : LIGÉRIA" in words and "Déployé le 12 juin 2025 sans avis du CST" in words
     said.save_to = tmp_path / "registre.xlsx"
     page.register_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 2, timeout=10_000)
     sheet = load_workbook(said.save_to).active
     assert sheet is not None
     values = [cell.value for cell in sheet[2]]
     assert "LigérIA" in values
     said.save_to = tmp_path / "registre.csv"
     page.register_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 3, timeout=10_000)
     assert "LigérIA" in said.save_to.read_text(encoding="utf-8-sig")
     assert said.errors == [] and len(said.infos) == 3
 

@@ -126,6 +126,7 @@ def test_export_writes_the_meetings_shown_at_paris_time(
     _window, page = _calendar(qtbot, store)
     said.save_to = tmp_path / "agenda"  # typed without the extension
     qtbot.mouseClick(page.calendar.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
     written = tmp_path / "agenda.ics"
     assert said.errors == []
     assert said.infos == [f"3 réunions exportées dans « {written} »."]
@@ -139,6 +140,7 @@ def test_export_writes_the_meetings_shown_at_paris_time(
     _choose(page.calendar.body_filter, "F3SCT (Métropole de Lyon)")
     said.save_to = tmp_path / "f3sct.ics"
     page.calendar.export_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 2, timeout=10_000)
     assert said.infos[-1] == f"1 réunion exportée dans « {said.save_to} »."
     [only] = Calendar.from_ical(said.save_to.read_bytes()).walk("VEVENT")
     assert str(only["SUMMARY"]) == "F3SCT du 12 juin 2025"
@@ -166,10 +168,12 @@ def test_importing_an_invitation_previews_creates_then_updates(
 
     said.answer = False  # the preview, declined: nothing changes
     page.calendar.import_button.click()
+    qtbot.waitUntil(lambda: len(said.confirmations) == 1, timeout=10_000)
     assert len(said.confirmations) == 1 and "CST du 2 octobre 2025" not in _listed(page)
 
     said.answer = True
     qtbot.mouseClick(page.calendar.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(said.infos) == 1, timeout=10_000)
     preview, _destructive = said.confirmations[-1]
     assert preview.startswith("Réunions de « Métropole de Lyon » à importer :")
     assert "2 octobre 2025" in preview and "CST du 2 octobre 2025" in preview
@@ -185,6 +189,7 @@ def test_importing_an_invitation_previews_creates_then_updates(
         OUTLOOK.replace("20251002T0930", "20251003T1400").replace("\n", "\r\n").encode()
     )
     page.calendar.import_button.click()
+    qtbot.waitUntil(lambda: len(said.infos) == 2, timeout=10_000)
     assert "mise à jour de « CST du 2 octobre 2025 »" in said.confirmations[-1][0]
     assert said.infos[-1] == "0 réunion(s) créée(s), 1 mise(s) à jour."
     assert _listed(page).count("CST du 2 octobre 2025") == 1
@@ -201,6 +206,7 @@ def test_a_file_that_is_not_icalendar_is_refused_in_french(
     letter.write_text("Madame, Monsieur,\nvous êtes convoqué·e au CST du 2 octobre.\n")
     said.chosen_path = letter
     page.calendar.import_button.click()
+    qtbot.waitUntil(lambda: bool(said.errors), timeout=10_000)
     assert said.errors == [
         "Le fichier « convocation.ics » n'est pas une invitation iCalendar (.ics) : exportez "
         "le rendez-vous depuis Outlook ou Thunderbird (« Enregistrer sous » → Format "

@@ -332,7 +332,7 @@ def test_write_save_and_export_a_statement(
 
     said.save_to = tmp_path / "intervention.docx"
     page.export_button.click()
-
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
     assert said.errors == []
     assert said.suggested is not None
     assert said.suggested.name == "2025-06-05 Intervention - Conditions de travail.docx"

@@ -4,17 +4,19 @@ progress, cancel, failures told in French; and the register export that goes thr
 from __future__ import annotations
 
 import csv
+import re
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+import aiconsult_desktop
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import operations
-from aiconsult_desktop.ui.operations import Report, run_in_background
+from aiconsult_desktop.ui.operations import Report, read_in_background, run_in_background
 from tests.gui_support import Dialogs, make_window
 
 
@@ -146,3 +148,64 @@ def test_the_register_export_runs_in_the_background_and_can_be_cancelled(
     assert said.save_to.read_bytes() == before
     assert said.infos == [f"Fichier écrit : {said.save_to}"] and said.errors == []
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_read_comes_back_on_the_gui_thread_fails_in_french_and_cancels_silently(
+    qtbot: QtBot, parent: QWidget, said: Dialogs
+) -> None:
+    """`read_in_background` (the Questions page's count): no progress window at all."""
+    seen: list[tuple[object, bool]] = []
+
+    def count(report: Report) -> int:
+        report(0, 1)
+        seen.append(("work", on_gui_thread()))
+        return 462
+
+    run = read_in_background(parent, count, lambda n: seen.append((n, on_gui_thread())))
+    with qtbot.waitSignal(run.ended, timeout=10_000):
+        pass
+    assert seen == [("work", False), (462, True)]
+
+    def refused(_report: Report) -> int:
+        raise UserError("La base est inaccessible : vérifiez le réseau.")
+
+    run = read_in_background(parent, refused, lambda n: seen.append((n, True)))
+    with qtbot.waitSignal(run.ended, timeout=10_000):
+        pass
+    assert said.errors == ["La base est inaccessible : vérifiez le réseau."]
+
+    go_on = threading.Event()
+
+    def slow(report: Report) -> int:
+        go_on.wait(10)
+        report(0, 1)
+        return 1
+
+    run = read_in_background(parent, slow, lambda n: seen.append((n, True)))
+    run.cancelled.set()  # a newer filter came
+    go_on.set()
+    with qtbot.waitSignal(run.ended, timeout=10_000):
+        pass
+    assert len(seen) == 2 and len(said.errors) == 1 and said.off_gui_thread == []
+    assert parent.findChildren(QProgressDialog) == []
+
+
+THREADS = re.compile(
+    r"\b(QThreadPool|QThread|QRunnable|QtConcurrent|ThreadPoolExecutor|ProcessPoolExecutor"
+    r"|threading\.Thread|_thread|concurrent\.futures|multiprocessing)\b"
+)
+
+
+def test_no_thread_is_started_anywhere_but_the_operations_helper() -> None:
+    """One background helper: a second pool elsewhere would bring back widgets touched
+    from a worker and operations racing each other. (`threading.local`, a per-thread
+    session in the store, starts no thread.)"""
+    package = Path(aiconsult_desktop.__file__).parent
+    found = [
+        f"{path.relative_to(package)}:{number}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if path.relative_to(package).as_posix() != "ui/operations.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if THREADS.search(line)
+    ]
+    assert found == []

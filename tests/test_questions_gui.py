@@ -286,7 +286,8 @@ def test_lazy_loading_fetches_pages_as_the_list_scrolls(
     window = make_window(qtbot, demo_store)
     window.open_page(window.questions)
     page = window.questions
-    assert page.count_label.text() == "462 questions en attente"
+    # Counted off the GUI thread (ui.operations.read_in_background); pages load meanwhile.
+    qtbot.waitUntil(lambda: page.count_label.text() == "462 questions en attente", timeout=10_000)
     assert page.model.rowCount() < 462
     while page.model.canFetchMore():
         page.model.fetchMore()

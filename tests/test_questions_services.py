@@ -142,22 +142,6 @@ def test_search_within_a_state_follows_answers_and_counts_match_the_list(
     assert questions.count_questions(store, other) == 0
 
 
-def test_first_page_gives_the_same_total_and_rows_as_counting_then_listing(
-    demo_store: Store,
-) -> None:
-    waiting = frozenset(s for s in QuestionState if s.is_open)
-    for wanted in (
-        QuestionFilter(),
-        QuestionFilter(states=waiting, text="IA"),
-        QuestionFilter(text="introuvable"),
-        QuestionFilter(employer_id=1, min_age_days=30),
-    ):
-        total, rows = questions.first_page(demo_store, wanted, limit=5)
-        assert total == questions.count_questions(demo_store, wanted)
-        assert [q.id for q in rows] == [q.id for q in questions.list_page(demo_store, wanted)][:5]
-    assert questions.first_page(demo_store, QuestionFilter(), limit=5)[0] == 12
-
-
 def test_a_base_of_revision_0006_gets_states_in_its_search_index(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = sa.create_engine(f"sqlite:///{path}")

@@ -139,8 +139,12 @@ def write_xlsx(
     workbook.properties.creator = author
     workbook.properties.lastModifiedBy = author
     workbook.properties.title = sheet
-    with replacing(path) as temporary:  # any failure, even in openpyxl, keeps the old file
-        _save_without_library_name(workbook, temporary)
+    try:
+        with replacing(path) as temporary:  # any failure, even in openpyxl, keeps the old file
+            _save_without_library_name(workbook, temporary)
+    finally:
+        if not worksheet.closed:  # a target refused before saving: end the row stream
+            worksheet.close()  # now, not at garbage collection (an error nobody sees)
 
 
 def _needs_wrap(text: str) -> bool:

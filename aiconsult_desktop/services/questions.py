@@ -8,7 +8,6 @@ time so the Questions page opens at once on 100,000 questions.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -220,26 +219,6 @@ def filtered(query: AnySelect, wanted: QuestionFilter, session: Session, today: 
 def register_columns() -> AnySelect:
     """The question columns the register export needs, joined like a listed question."""
     return _select()
-
-
-_COUNTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="question-count")
-
-
-def first_page(
-    store: Store, wanted: QuestionFilter, *, limit: int, today: date | None = None
-) -> tuple[int, list[QuestionData]]:
-    """How many questions match, and the first `limit` of them.
-
-    The count runs beside the listing: both are database work that releases the GIL, on
-    separate pooled connections, so on two cores the page shows when the longer of the
-    two ends rather than after both (a search of 100,000 questions: ~15 ms sooner).
-    """
-    total = _COUNTER.submit(count_questions, store, wanted, today)
-    try:
-        rows = list_page(store, wanted, limit=limit, today=today)
-    finally:
-        counted = total.result()
-    return counted, rows
 
 
 def count_questions(store: Store, wanted: QuestionFilter, today: date | None = None) -> int:

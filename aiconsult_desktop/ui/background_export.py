@@ -1,14 +1,17 @@
-"""Exports that take seconds (a PDF made by LibreOffice): `ui.operations` with a busy
-dialog shown at once and no cancel (a conversion runs to its end).
+"""Document exports from the pages (Word, PDF, spreadsheets, calendars): always off the GUI
+thread through `ui.operations`, without cancel (each writes a temporary file first, and a
+LibreOffice conversion runs to its end).
 
-Kept as the short form the pages call for a document export; the worker, the French
-errors and the GUI-thread callbacks are `operations.run_in_background`'s.
+A PDF says so at once (LibreOffice takes seconds); any other format shows its progress
+window only if it lasts longer than a blink. The worker, the French errors and the
+GUI-thread callbacks are `operations.run_in_background`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -16,23 +19,31 @@ from aiconsult_desktop.ui.operations import run_in_background
 
 CONVERTING = "Conversion en PDF par LibreOffice…"
 
+T = TypeVar("T")
+
 
 def run_export(
     parent: QWidget,
-    work: Callable[[], Path],
-    done: Callable[[Path], None],
+    target: Path,
+    work: Callable[[], T],
+    done: Callable[[T], None],
     *,
-    title: str = "Export PDF",
-    label: str = CONVERTING,
+    title: str,
     finished: Callable[[], None] | None = None,
 ) -> QProgressDialog:
-    """Run `work` off the GUI thread with a busy dialog; then, on the GUI thread,
-    `done(path)` on success or the error said in French; `finished()` either way.
+    """Run `work` (which writes `target`) off the GUI thread; then, on the GUI thread,
+    `done(result)` on success or the error said in French; `finished()` either way.
 
-    Returns the progress dialog (visible while the export runs).
+    Returns the progress dialog, for tests to watch.
     """
+    pdf = target.suffix.lower() == ".pdf"
     operation = run_in_background(
-        parent, lambda _report: work(), done, label=label, title=title, at_once=True
+        parent,
+        lambda _report: work(),
+        done,
+        label=CONVERTING if pdf else f"Export de « {target.name} »…",
+        title=title,
+        at_once=pdf,
     )
     if finished is not None:
         operation.ended.connect(finished)

@@ -1,7 +1,7 @@
-"""Exports of the « Outils d'IA » page: one tool's « Fiche outil » (.docx at once, .pdf
-converted by LibreOffice off the GUI thread through `background_export`) and the register
-(.xlsx, .csv), written by `services.ai_exports` as the CLI's are; the extension chosen in
-the file dialog decides the format."""
+"""Exports of the « Outils d'IA » page: one tool's « Fiche outil » (.docx, or .pdf converted
+by LibreOffice) and the register (.xlsx, .csv), written by `services.ai_exports` as the
+CLI's are, off the GUI thread through `background_export`; the extension chosen in the
+file dialog decides the format."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from aiconsult_desktop.services.exports import pdf_unavailable
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.background_export import run_export
-from aiconsult_desktop.ui.guard import attempt
 
 
 class ToolExports:
@@ -35,7 +34,7 @@ class ToolExports:
         dialogs.show_info(self._parent, f"{what} est dans le fichier :\n{target}", "Export")
 
     def sheet(self, tool_id: int, name: str) -> QProgressDialog | None:
-        """Ask where, then write the fiche; the progress dialog of a PDF, if one runs."""
+        """Ask where, then write the fiche; the progress dialog of the export started."""
         suggested = self._start_dir() / f"Fiche outil - {name}.docx"
         path = dialogs.save_path(
             self._parent,
@@ -51,19 +50,16 @@ class ToolExports:
             if unavailable:
                 dialogs.show_error(self._parent, unavailable)
                 return None
-            return run_export(
-                self._parent,
-                lambda: export_tool(self._store, tool_id, path),
-                lambda target: self._exported(target, said),
-                title="Fiche outil",
-            )
-        target = attempt(self._parent, lambda: export_tool(self._store, tool_id, path))
-        if target is not None:
-            self._exported(target, said)
-        return None
+        return run_export(
+            self._parent,
+            path,
+            lambda: export_tool(self._store, tool_id, path),
+            lambda target: self._exported(target, said),
+            title="Fiche outil",
+        )
 
-    def register(self, employer_name: str | None) -> None:
-        """The register of one employer (or of all), .xlsx or .csv."""
+    def register(self, employer_name: str | None) -> QProgressDialog | None:
+        """The register of one employer (or of all), .xlsx or .csv; its progress dialog."""
         path = dialogs.save_path(
             self._parent,
             "Exporter le registre des outils d'IA",
@@ -71,10 +67,11 @@ class ToolExports:
             "Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)",
         )
         if path is None:
-            return
-        target = attempt(
+            return None
+        return run_export(
             self._parent,
+            path,
             lambda: export_tools(self._store, path, employer_name=employer_name),
+            lambda target: self._exported(target, "Le registre des outils d'IA"),
+            title="Registre des outils d'IA",
         )
-        if target is not None:
-            self._exported(target, "Le registre des outils d'IA")

@@ -57,7 +57,6 @@ class AiToolsPage(RecordPage[AiToolData]):
     title = "Outils d'IA"
     new_text = "&Nouvel outil"
     new_tip = "Saisir un nouvel outil d'IA (Ctrl+N)"
-    new_command = "new_tool"
     delete_tip = "Supprimer l'outil choisi (Suppr dans la liste)"
     empty_text = EMPTY
 
@@ -92,8 +91,8 @@ class AiToolsPage(RecordPage[AiToolData]):
 
         self.sheet_button = button(
             "E&xporter la fiche…",
-            "« Fiche outil » de l'outil choisi, en Word (.docx) ou en PDF (Ctrl+E)",
-            window.command("export").trigger,
+            "« Fiche outil » de l'outil choisi, en Word (.docx) ou en PDF",
+            self.export_sheet,
         )
         self.register_button = button(
             "Re&gistre…",
@@ -383,8 +382,7 @@ class AiToolsPage(RecordPage[AiToolData]):
 
     # Exports -----------------------------------------------------------------------------
 
-    def export(self) -> None:
-        """The chosen tool's sheet: « Exporter la fiche… », Fichier › Exporter…, Ctrl+E."""
+    def export_sheet(self) -> None:
         tool = self._saved_tool()
         if tool is not None and tool.id is not None:
             self.progress = self.exports.sheet(tool.id, tool.name)
@@ -394,6 +392,6 @@ class AiToolsPage(RecordPage[AiToolData]):
         if self.tracker.dirty and not self.leave():
             return
         employer_id = self.employer_filter.current_id()
-        self.exports.register(
+        self.progress = self.exports.register(
             self.employer_filter.currentText() if employer_id is not None else None
         )

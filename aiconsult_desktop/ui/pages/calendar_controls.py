@@ -15,11 +15,18 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QWidget
 from aiconsult_desktop.domain.deadlines import BodyRules
 from aiconsult_desktop.services import body_rules, deadlines
 from aiconsult_desktop.services.calendar_ics import export_calendar
-from aiconsult_desktop.services.calendar_import import apply_import, read_invitation
+from aiconsult_desktop.services.calendar_import import (
+    ImportPreview,
+    ImportResult,
+    apply_import,
+    read_invitation,
+)
 from aiconsult_desktop.services.records import EmployerData, MeetingData
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.operations import run_in_background
 from aiconsult_desktop.ui.pages.calendar_month import MonthView
 from aiconsult_desktop.ui.pages.rules_editing import edit_body_rules
 from aiconsult_desktop.ui.widgets import IdCombo
@@ -60,8 +67,8 @@ class CalendarControls:
         )
         self.export_button = button(
             "E&xporter (.ics)…",
-            "Exporter les réunions affichées pour Outlook ou Thunderbird (Ctrl+E)",
-            self.page.window_.command("export").trigger,
+            "Exporter les réunions affichées pour Outlook ou Thunderbird",
+            self.export_ics,
         )
         self.import_button = button(
             "Importer une in&vitation…",
@@ -83,18 +90,8 @@ class CalendarControls:
         self.body_filter.currentIndexChanged.connect(lambda _i: self.page.refresh())
         self.view_group.idToggled.connect(lambda _id, _on: self._switch_view())
         self.month.meeting_chosen.connect(self.page.open_meeting)
-        add_shortcut(
-            self.page,
-            "Ctrl+L",
-            lambda: self.list_button.setChecked(True),
-            text="Les réunions en liste",
-        )
-        add_shortcut(
-            self.page,
-            "Ctrl+M",
-            lambda: self.month_button.setChecked(True),
-            text="Les réunions du mois",
-        )
+        add_shortcut(self.page, "Ctrl+L", lambda: self.list_button.setChecked(True))
+        add_shortcut(self.page, "Ctrl+M", lambda: self.month_button.setChecked(True))
 
     def _switch_view(self) -> None:
         month = self.month_button.isChecked()
@@ -181,14 +178,16 @@ class CalendarControls:
             return
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
-        result = attempt(
+        run_export(
             self.page,
+            target,
             lambda: export_calendar(self.page.store, target, employer_id, body_id=body_id),
+            lambda result: dialogs.show_info(self.page, result.summary()),
+            title="Exporter le calendrier",
         )
-        if result is not None:
-            dialogs.show_info(self.page, result.summary())
 
     def import_ics(self) -> None:
+        """Read the invitation off the GUI thread, ask, then import it off the GUI thread."""
         if not self.page.leave():
             return
         source = dialogs.open_path(
@@ -196,9 +195,15 @@ class CalendarControls:
         )
         if source is None:
             return
-        preview = attempt(self.page, lambda: read_invitation(self.page.store, source))
-        if preview is None:
-            return
+        run_in_background(
+            self.page,
+            lambda _report: read_invitation(self.page.store, source),
+            self._confirm_import,
+            label=f"Lecture de « {source.name} »…",
+            title="Importer une invitation",
+        )
+
+    def _confirm_import(self, preview: ImportPreview) -> None:
         employer_id = self.page.employer_filter.current_id() or self.page.form.employer.current_id()
         if employer_id is None:
             dialogs.show_error(self.page, "Créez d'abord l'employeur de ces réunions.")
@@ -209,8 +214,15 @@ class CalendarControls:
         text = f"Réunions de « {employer} » à importer :\n\n" + "\n".join(preview.lines(20))
         if not dialogs.confirm(self.page, "Importer une invitation", text):
             return
-        result = attempt(self.page, lambda: apply_import(self.page.store, preview, employer_id))
-        if result is not None:
-            self.page.window_.notify_changed()
-            self.page.refresh()
-            dialogs.show_info(self.page, result.summary())
+        run_in_background(
+            self.page,
+            lambda _report: apply_import(self.page.store, preview, employer_id),
+            self._imported,
+            label="Import des réunions…",
+            title="Importer une invitation",
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.page.window_.notify_changed()
+        self.page.refresh()
+        dialogs.show_info(self.page, result.summary())

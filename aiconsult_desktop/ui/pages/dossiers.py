@@ -106,11 +106,7 @@ class DossiersPage(DossierEditor):
         actions.addStretch(1)
         actions.addWidget(self.extracts_box)
         actions.addWidget(
-            button(
-                "E&xporter…",
-                "La chronologie en document Word ou PDF (Ctrl+E)",
-                self.window_.command("export").trigger,
-            )
+            button("E&xporter…", "La chronologie en document Word ou PDF", self.export)
         )
         layout.addLayout(actions)
         super()._setup(model, box, sizes=(280, 720))
@@ -214,7 +210,7 @@ class DossiersPage(DossierEditor):
     # Export --------------------------------------------------------------------------
 
     def export(self) -> QProgressDialog | None:
-        """Ask where, then write the chronology (.docx here, .pdf off the GUI thread)."""
+        """Ask where, then write the chronology (.docx or .pdf) off the GUI thread."""
         if not self.leave():
             return None
         record, dossier_id = self.editing, self.editing_id()
@@ -242,13 +238,10 @@ class DossiersPage(DossierEditor):
             if unavailable:
                 dialogs.show_error(self, unavailable)
                 return None
-            return run_export(
-                self,
-                lambda: export_dossier(self.store, dossier_id, path, filters),
-                done,
-                title="Chronologie",
-            )
-        target = attempt(self, lambda: export_dossier(self.store, dossier_id, path, filters))
-        if target is not None:
-            done(target)
-        return None
+        return run_export(
+            self,
+            path,
+            lambda: export_dossier(self.store, dossier_id, path, filters),
+            done,
+            title="Chronologie",
+        )

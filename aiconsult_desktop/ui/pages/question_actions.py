@@ -22,10 +22,11 @@ from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.background_export import CONVERTING
 from aiconsult_desktop.ui.forms import count_phrase
 from aiconsult_desktop.ui.guard import attempt, attempt_done
-from aiconsult_desktop.ui.operations import run_in_background
+from aiconsult_desktop.ui.operations import Report, Run, read_in_background, run_in_background
 from aiconsult_desktop.ui.pages import question_dialogs
 
 if TYPE_CHECKING:
+    from aiconsult_desktop.services.questions import QuestionFilter
     from aiconsult_desktop.services.records import QuestionEventData
     from aiconsult_desktop.ui.pages.questions import QuestionsPage
 
@@ -153,3 +154,22 @@ def remove_event(page: QuestionsPage, event: QuestionEventData) -> None:
         return
     if attempt_done(page, lambda: question_events.delete_event(page.store, event_id)):
         page.reload_editing()
+
+
+def count_later(page: QuestionsPage, wanted: QuestionFilter) -> Run[int]:
+    """Count the questions the list shows off the GUI thread (`read_in_background`):
+    counting 100,000 questions never holds the typing. A newer filter cancels this count
+    (`page.counting`), so a stale total is never shown."""
+
+    def work(report: Report) -> int:
+        report(0, 1)  # raises Cancelled once a newer filter made this count moot
+        return questions.count_questions(page.store, wanted)
+
+    def counted(total: int) -> None:
+        if run is page.counting:
+            page.counting = None
+            page.model.set_total(total)
+            page.update_count()
+
+    run = read_in_background(page, work, counted)
+    return run

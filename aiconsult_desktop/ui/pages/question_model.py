@@ -137,19 +137,23 @@ Fetch = Callable[[int, int], Sequence[QuestionData]]
 class QuestionTableModel(RecordTableModel[QuestionData]):
     """Questions as the service returns them, oldest first, loaded a page at a time.
 
-    `set_fetch` gives the page loader and the total; `set_records` the first page.
+    `set_fetch` gives the page loader and the total; `set_records` the first page. The
+    total is None while it is being counted (`set_total` gives it): pages load meanwhile.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(QUESTION_COLUMNS, lambda q: q.id, None, parent)
         self._fetch: Fetch | None = None
-        self._total = 0
+        self._total: int | None = 0
 
-    def set_fetch(self, fetch: Fetch | None, total: int) -> None:
+    def set_fetch(self, fetch: Fetch | None, total: int | None) -> None:
         self._fetch, self._total = fetch, total
 
-    def total(self) -> int:
-        return max(self._total, len(self._records))
+    def set_total(self, total: int) -> None:
+        self._total = total
+
+    def total(self) -> int | None:
+        return None if self._total is None else max(self._total, len(self._records))
 
     def _fold(self, record: QuestionData) -> str:
         return ""  # searching is the service's job (full-text index)
@@ -165,7 +169,11 @@ class QuestionTableModel(RecordTableModel[QuestionData]):
         return super().data(index, role)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._fetch is not None and len(self._records) < self._total
+        return (
+            not parent.isValid()
+            and self._fetch is not None
+            and (self._total is None or len(self._records) < self._total)
+        )
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):

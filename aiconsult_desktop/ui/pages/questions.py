@@ -31,6 +31,7 @@ from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.operations import Run
 from aiconsult_desktop.ui.pages import question_actions
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
 from aiconsult_desktop.ui.pages.question_model import (
@@ -67,14 +68,14 @@ class QuestionsPage(RecordPage[QuestionData]):
     title = "Questions"
     new_text = "&Nouvelle question"
     new_tip = "Nouvelle question (Ctrl+N)"
-    new_command = "new_question"
     delete_tip = "Supprimer la question (Suppr dans la liste)"
     empty_text = NONE_YET
     model: QuestionTableModel  # lazy: fetches pages of rows as the list scrolls
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__(store, window)
-        self._total = 0
+        self.counting: Run[int] | None = None
+        """The count of the list's questions, while it runs off the GUI thread."""
         self._several_employers = False
         self.progress: QProgressDialog | None = None
         """The PDF export running now (question_actions.export), for tests to watch."""
@@ -124,7 +125,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.export_button = button(
             "E&xporter…",
             "Exporter les questions affichées : Word (un employeur), CSV ou XLSX (Ctrl+E)",
-            window.command("export").trigger,
+            lambda: question_actions.export(self),
         )
         more_filters = QWidget()
         row = QHBoxLayout(more_filters)
@@ -178,7 +179,8 @@ class QuestionsPage(RecordPage[QuestionData]):
         ):
             combo.currentIndexChanged.connect(lambda _i: self.reload_list())
         self.search.textChanged.connect(lambda _text: self.reload_list())
-        add_shortcut(self, "Ctrl+F", self.focus_search, text="Rechercher dans les questions")
+        add_shortcut(self, "Ctrl+F", self.focus_search)
+        add_shortcut(self, "Ctrl+E", lambda: question_actions.export(self))
 
     # RecordPage hooks ---------------------------------------------------------------------
 
@@ -228,7 +230,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         single = not self._several_employers or self.employer_filter.current_id() is not None
         self.view.setColumnHidden(EMPLOYER_COLUMN, single)
         wanted = self.current_filter()
-        self._total, first = questions.first_page(self.store, wanted, limit=PAGE_SIZE)
+        first = questions.list_page(self.store, wanted, limit=PAGE_SIZE)
 
         def fetch(offset: int, limit: int) -> Sequence[QuestionData]:
             found = attempt(
@@ -236,7 +238,14 @@ class QuestionsPage(RecordPage[QuestionData]):
             )
             return found or []
 
-        self.model.set_fetch(fetch if self._total else None, self._total)
+        if self.counting is not None:
+            self.counting.cancelled.set()  # a count for the filter before
+            self.counting = None
+        if len(first) < PAGE_SIZE:  # all there: counted
+            self.model.set_fetch(None, len(first))
+            return first
+        self.model.set_fetch(fetch, None)
+        self.counting = question_actions.count_later(self, wanted)
         return first
 
     def _fill_editor(self, record: QuestionData | None) -> None:
@@ -275,7 +284,7 @@ class QuestionsPage(RecordPage[QuestionData]):
 
     def reload_list(self) -> None:
         super().reload_list()
-        self._update_count()
+        self.update_count()
 
     def _update_empty_state(self) -> None:
         wanted = self.current_filter()
@@ -300,9 +309,12 @@ class QuestionsPage(RecordPage[QuestionData]):
     def state_choice(self) -> str:
         return str(self.state_filter.currentData() or OPEN_STATES)
 
-    def _update_count(self) -> None:
+    def update_count(self) -> None:
+        total = self.model.total()
         self.count_label.setText(
-            count_text(self.model.total(), self.state_choice(), self.search.text())
+            "Décompte des questions…"
+            if total is None
+            else count_text(total, self.state_choice(), self.search.text())
         )
 
     def show_open_questions(self, employer_id: int | None) -> None:
@@ -369,10 +381,6 @@ class QuestionsPage(RecordPage[QuestionData]):
             self._show(self.model.record(row))
 
     # Liste de relance, pasted list, export (question_actions) ---------------------------
-
-    def export(self) -> None:
-        """« Exporter… », Fichier › Exporter… and Ctrl+E (the window's one action)."""
-        question_actions.export(self)
 
     def relance_employer(self) -> int | None:
         return self.employer_filter.current_id() or self.form.employer.current_id()

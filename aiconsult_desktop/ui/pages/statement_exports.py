@@ -2,8 +2,8 @@
 the minutes. Each asks where (starting in the folder of the last export), runs the
 service, and says where the file is along with any notice (letterhead fallback…).
 
-The page saves the statement first and hands over what to export; long conversions run
-off the GUI thread through `ui.background_export`.
+The page saves the statement first and hands over what to export; every export runs off
+the GUI thread through `ui.background_export`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aiconsult_desktop.services import exports, meetings
 from aiconsult_desktop.services.opening import Store
@@ -52,24 +51,21 @@ class StatementExports:
         dialogs.show_info(self.parent, "\n\n".join([f"{first}\n{target}", *notices]), title)
 
     def word(self, statement: StatementData) -> None:
-        """Ask where, write the .docx, then say where it is."""
+        """Ask where, write the .docx off the GUI thread, then say where it is."""
         statement_id = statement.id
         path = self._ask_target(statement, "Exporter en Word", ".docx")
         if path is None or statement_id is None:
             return
         notices: list[str] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target = attempt(
-                self.parent,
-                lambda: exports.export_statement(self.store, statement_id, path, notices=notices),
-            )
-        finally:
-            QApplication.restoreOverrideCursor()
-        if target is not None:
-            self._said(
+        self.progress = run_export(
+            self.parent,
+            path,
+            lambda: exports.export_statement(self.store, statement_id, path, notices=notices),
+            lambda target: self._said(
                 "La déclaration a été exportée dans le fichier :", target, notices, "Export Word"
-            )
+            ),
+            title="Export Word",
+        )
 
     def pdf(self, statement: StatementData, finished: Callable[[], None]) -> bool:
         """Ask where, then write the Word file and convert it off the GUI thread
@@ -81,16 +77,18 @@ class StatementExports:
         notices: list[str] = []
         self.progress = run_export(
             self.parent,
+            path,
             lambda: exports.export_statement_pdf(self.store, statement_id, path, notices=notices),
             lambda target: self._said(
                 "La déclaration a été exportée en PDF :", target, notices, "Export PDF"
             ),
+            title="Export PDF",
             finished=finished,
         )
         return True
 
     def pack(self, meeting: MeetingData) -> None:
-        """The meeting's pack for the minutes, in Word or (off the GUI thread) PDF."""
+        """The meeting's pack for the minutes, in Word or PDF, written off the GUI thread."""
         meeting_id = meeting.id
         if meeting_id is None:
             return
@@ -116,9 +114,4 @@ class StatementExports:
         def work() -> Path:
             return export_meeting_pack(self.store, meeting_id, path, notices=notices)
 
-        if path.suffix.lower() == ".pdf":
-            self.progress = run_export(self.parent, work, done, title="Dossier pour le PV")
-            return
-        target = attempt(self.parent, work)
-        if target is not None:
-            done(target)
+        self.progress = run_export(self.parent, path, work, done, title="Dossier pour le PV")
