@@ -51,6 +51,8 @@ QUESTIONS = [
 ]
 MAY_BODY = "\n".join(
     [
+        # The salutation is the text's first paragraph: the export adds none.
+        "Monsieur le Président, Mesdames et Messieurs les membres du comité,",
         "Cette réunion fait suite à la demande exprimée par la CGT en CST de mars 2025.",
         "",
         "**Nota : les agents des lycées ne sont pas concernés pour le moment.**",
@@ -77,7 +79,6 @@ def statement(**changes: object) -> InterventionDocument:
     document = InterventionDocument(
         heading="Intervention CGT en réunion d'information du 15 mai 2025",
         subtitle="Déploiement de l'intelligence artificielle",
-        salutation="Monsieur le Président, Mesdames et Messieurs les membres du comité,",
         body=MAY_BODY,
         organisation_name=ORGANISATION,
         signature="Les élu·es CGT au CST",

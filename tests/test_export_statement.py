@@ -83,20 +83,3 @@ def test_export_without_an_organisation_asks_to_fill_it_in(tmp_path: Path) -> No
     with pytest.raises(UserError, match="Renseignez d'abord votre organisation"):
         exports.export_statement(store_without, ids["statement"], tmp_path / "x.docx")
     assert not (tmp_path / "x.docx").exists()
-
-
-def test_an_opening_statement_starts_with_the_salutation(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from aiconsult_desktop.domain.enums import StatementKind
-    from aiconsult_desktop.services import statements
-
-    store = new_store(tmp_path)
-    ids = small_dossier(store)
-    statement = statements.get_statement(store, ids["statement"])
-    statements.save_statement(store, replace(statement, kind=StatementKind.OPENING))
-    target = exports.export_statement(store, ids["statement"], tmp_path / "liminaire.docx")
-    paragraphs = [plain(p.text) for p in docx.Document(str(target)).paragraphs if plain(p.text)]
-    assert paragraphs[0] == "DÉCLARATION LIMINAIRE CGT EN CST DU 5 JUIN 2025"
-    assert "Monsieur le Président, Mesdames et Messieurs les membres du comité," in paragraphs
-    assert paragraphs.index("Premier paragraphe.") < paragraphs.index("Second paragraphe.")

@@ -54,6 +54,8 @@ def _june_meeting(store: Store) -> None:
             JUNE,
             StatementKind.OPENING,
             "Déclaration liminaire",
+            # Its salutation is its first paragraph, as the editor starts a new one.
+            "Monsieur le Président, Mesdames et Messieurs les membres du comité,\n"
             "Nous ouvrons cette séance en rappelant nos questions sans réponse.",
         ),
     )

@@ -24,9 +24,6 @@ class InterventionDocument:
     place_date: str
     """"Nantes, le 5 juin 2025" (or only the date when no place is set)."""
     subtitle: str = ""
-    salutation: str = ""
-    """"Monsieur le Président, Mesdames et Messieurs les membres du comité," for a
-    déclaration liminaire; empty otherwise."""
     excerpt: bool = False
     """Prints "Extrait" under the title when only part of the text is given."""
     logo_path: Path | None = None

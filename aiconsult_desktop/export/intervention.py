@@ -1,11 +1,12 @@
 """Word export of one statement (intervention, déclaration liminaire, motion…).
 
 Layout (docs: DOMAIN.md, "Format of an exported intervention"): the organisation in the
-header, the title in capitals, an optional subtitle, "Extrait", the salutation, the
-body, the pending questions, then the signature and place/date on the right. The body is
-the statement's Markdown, read into blocks by `domain.markdown_parse` (the same model the
-editor shows): paragraphs, headings, bullets, numbered lists (each starting again at 1),
-quotations, bold, italics, underline and real Word footnotes.
+header, the title in capitals, an optional subtitle, "Extrait", the body, the pending
+questions, then the signature and place/date on the right. Nothing is added that the
+editor does not show: a déclaration liminaire's salutation is the first paragraph of its
+text. The body is the statement's Markdown, read into blocks by `domain.markdown_parse`
+(the same model the editor shows): paragraphs, headings, bullets, numbered lists (each
+starting again at 1), quotations, bold, italics, underline and real Word footnotes.
 
 The template gives the page, styles, header and footer; its own body is replaced (as
 pandoc does with a reference document). Every style is looked up by name and, when a
@@ -125,8 +126,6 @@ class InterventionWriter:
             self._paragraph(_SUBTITLE, subtitle)
         if doc.excerpt:
             self._paragraph(_MENTION, EXCERPT_MENTION)
-        if salutation := one_line_for_docx(doc.salutation):
-            self._paragraph(_NORMAL, salutation)
         last = self.write_body(clean_for_docx(doc.body))
         if doc.pending_questions:
             self._paragraph(_HEADINGS[2], QUESTIONS_HEADING)

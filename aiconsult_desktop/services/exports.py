@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from aiconsult_desktop.domain.enums import MeetingKind, StatementKind
+from aiconsult_desktop.domain.enums import MeetingKind
 from aiconsult_desktop.domain.file_names import check_output_name
 from aiconsult_desktop.domain.french import day_month_year, meeting_date_phrase, month_year
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
@@ -21,8 +21,6 @@ from aiconsult_desktop.services.organisation import get_organisation
 from aiconsult_desktop.services.records import MeetingData, OrganisationData, StatementData
 from aiconsult_desktop.services.statements import get_statement
 from aiconsult_desktop.store import Store
-
-SALUTATION = "Monsieur le Président, Mesdames et Messieurs les membres du comité,"
 
 
 def statement_heading(statement: StatementData, meeting: MeetingData, organisation: str) -> str:
@@ -49,7 +47,6 @@ def build_document(
     return InterventionDocument(
         heading=heading,
         subtitle=statement.title if statement.title.casefold() != heading.casefold() else "",
-        salutation=SALUTATION if statement.kind is StatementKind.OPENING else "",
         excerpt=statement.excerpt,
         body=statement.text,
         organisation_name=organisation.name,

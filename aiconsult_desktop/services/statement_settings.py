@@ -1,4 +1,5 @@
-"""The organisation's settings for statements: its Word letterhead and reading speed.
+"""The organisation's settings for statements: its Word letterhead, reading speed and the
+salutation a new déclaration liminaire starts with.
 
 Kept out of `services.organisation` (whose form saves name, signature…) so that saving
 one never overwrites the other.
@@ -11,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION
 from aiconsult_desktop.domain.text import optional_line
 from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.store import Store
@@ -78,3 +80,17 @@ def check_letterhead(path: Path) -> tuple[str, list[str]]:
     from aiconsult_desktop.export.letterhead import check_letterhead as check
 
     return check(path)
+
+
+def get_salutation(store: Store) -> str:
+    """The line a new déclaration liminaire starts with (Paramètres)."""
+    with store.session() as session:
+        row = session.scalars(select(Organisation).limit(1)).first()
+        return row.salutation if row is not None else DEFAULT_SALUTATION
+
+
+def set_salutation(store: Store, salutation: str) -> str:
+    value = optional_line(salutation, "Formule d'appel", 200)
+    with store.session() as session:
+        _row(session).salutation = value
+    return value

@@ -47,6 +47,7 @@ from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
 from aiconsult_desktop.domain.french_errors import decode_reason, json_reason, os_reason
 from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.domain.rules import check_year
+from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION, with_salutation
 from aiconsult_desktop.domain.text import clean_text
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.files import write_text
@@ -86,10 +87,13 @@ from aiconsult_desktop.store.statement_models import (
 )
 
 FORMAT_NAME = "aiconsult-desktop"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Version 1 (before the AI tools register) has the same sections less the `ai_*` ones;
-# version 2 (before issue 11) has no `facts` and no dossier `analysis`.
-READABLE_VERSIONS = (1, 2, 3)
+# version 2 (before issue 11) has no `facts` and no dossier `analysis`; up to version 3
+# the export added the salutation above a déclaration liminaire, which version 4 holds
+# in its text (as migration 0012 does for a base).
+READABLE_VERSIONS = (1, 2, 3, 4)
+SALUTATION_IN_TEXT = 4
 
 # Parents before children: the order rows are inserted in.
 TABLES: dict[str, type[Base]] = {
@@ -261,6 +265,8 @@ def load_document(store: Store, document: Any, source: str = "Le fichier") -> No
     try:
         with store.session() as session:
             _insert_all(session, document, source)
+            if version < SALUTATION_IN_TEXT:
+                _salutation_into_text(session)
             ensure_events(session)  # files written before question events existed
             try:
                 check_loaded(session)
@@ -304,6 +310,13 @@ def _insert_all(session: Session, document: dict[str, Any], source: str) -> None
             session.execute(insert(cast(Table, model.__table__)).values(**values))
     check_loaded_ai(session, source)  # the AI tools register: the forms' domain checks
     check_loaded_facts(session, source)
+
+
+def _salutation_into_text(session: Session) -> None:
+    """What the export used to add above each déclaration liminaire, now in its text:
+    a file written before version 4 exports as it did."""
+    for row in session.scalars(select(Statement).where(Statement.kind == "opening")):
+        row.text = with_salutation(row.text, DEFAULT_SALUTATION)
 
 
 def _advance_sequences(session: Session) -> None:

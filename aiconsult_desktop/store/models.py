@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION
 from aiconsult_desktop.store.base import Base, SavedBy, Timestamped
 
 
@@ -43,6 +44,10 @@ class Organisation(Timestamped, Base):
     logo_path: Mapped[str] = mapped_column(String(1000), default="")
     letterhead_path: Mapped[str] = mapped_column(String(1000), default="")
     words_per_minute: Mapped[int] = mapped_column(Integer, default=130)
+    # The salutation a new déclaration liminaire starts with (migration 0012).
+    salutation: Mapped[str] = mapped_column(
+        String(200), default=DEFAULT_SALUTATION, server_default=DEFAULT_SALUTATION
+    )
 
 
 class Employer(SavedBy, Timestamped, Base):

@@ -1,11 +1,13 @@
-"""Paramètres → "Déclarations et documents": the union's Word letterhead and the reading
-speed used for the statements' estimated reading time. Each change is saved at once."""
+"""Paramètres → "Déclarations et documents": the union's Word letterhead, the reading
+speed used for the statements' estimated reading time and the salutation a new
+déclaration liminaire starts with. Each change is saved at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,12 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from aiconsult_desktop.domain.salutation import SALUTATION_CHOICES
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.statement_settings import (
     check_letterhead,
     get_letterhead,
+    get_salutation,
     get_words_per_minute,
     set_letterhead,
+    set_salutation,
     set_words_per_minute,
 )
 from aiconsult_desktop.ui import dialogs
@@ -54,6 +59,18 @@ class StatementSettingsBox(QGroupBox):
         self.speed.setSuffix(" mots par minute")
         self.speed.setToolTip("Sert à estimer la durée de lecture des déclarations")
         self.speed.editingFinished.connect(self._save_speed)
+        self.salutation = QComboBox()
+        self.salutation.setEditable(True)
+        self.salutation.addItems(SALUTATION_CHOICES)
+        self.salutation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.salutation.setToolTip(
+            "Première ligne d'une nouvelle déclaration liminaire, modifiable ensuite dans "
+            "son texte ; rien n'est ajouté à l'export"
+        )
+        self.salutation.activated.connect(self._save_salutation)
+        line = self.salutation.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._save_salutation)
         row = QHBoxLayout()
         row.addWidget(self.letterhead_edit, 1)
         row.addWidget(self.choose_button)
@@ -68,6 +85,9 @@ class StatementSettingsBox(QGroupBox):
         speed_label = QLabel("&Vitesse de lecture")
         speed_label.setBuddy(self.speed)
         form.addRow(speed_label, self.speed)
+        salutation_label = QLabel("For&mule d'appel")
+        salutation_label.setBuddy(self.salutation)
+        form.addRow(salutation_label, self.salutation)
 
     def refresh(self) -> None:
         path = attempt(self, lambda: get_letterhead(self.store))
@@ -75,6 +95,9 @@ class StatementSettingsBox(QGroupBox):
         speed = attempt(self, lambda: get_words_per_minute(self.store))
         if speed is not None:
             self.speed.setValue(speed)
+        salutation = attempt(self, lambda: get_salutation(self.store))
+        if salutation is not None:
+            self.salutation.setEditText(salutation)
 
     def choose_letterhead(self) -> None:
         chosen = dialogs.open_path(self, "Choisir le papier à en-tête", LETTERHEAD_FILTER)
@@ -110,3 +133,9 @@ class StatementSettingsBox(QGroupBox):
     def _save_speed(self) -> None:
         value = self.speed.value()
         attempt(self, lambda: set_words_per_minute(self.store, value))
+
+    def _save_salutation(self, *_args: object) -> None:
+        value = self.salutation.currentText()
+        saved = attempt(self, lambda: set_salutation(self.store, value))
+        if saved is not None and saved != value:
+            self.salutation.setEditText(saved)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
+from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION, with_salutation
 from aiconsult_desktop.services.records import MeetingData, StatementData
 from aiconsult_desktop.ui.forms import count_phrase, meeting_label
 from aiconsult_desktop.ui.locale import long_date
@@ -44,6 +45,8 @@ class StatementEditor(QWidget):
         super().__init__()
         self._meetings: dict[int, MeetingData] = {}
         self.words_per_minute = 130
+        self.salutation = DEFAULT_SALUTATION
+        """A new déclaration liminaire starts with it (Paramètres)."""
         self.meeting = IdCombo()
         self.agenda_item = IdCombo()
         self.agenda_item.setToolTip("Point de l'ordre du jour sur lequel porte la déclaration")
@@ -109,6 +112,7 @@ class StatementEditor(QWidget):
         layout.addLayout(counts)
 
         self.meeting.currentIndexChanged.connect(self._meeting_changed)
+        self.kind.activated.connect(self._kind_chosen)
         self.rich.changed.connect(self._text_changed)
         tracker.watch(
             self.meeting, self.agenda_item, self.kind, self.title, self.state, self.excerpt
@@ -201,6 +205,15 @@ class StatementEditor(QWidget):
         self.agenda_item.set_items(
             [(None, "(aucun point précis)"), *((a.id, f"{a.position}. {a.title}") for a in agenda)]
         )
+
+    def _kind_chosen(self, *_args: object) -> None:
+        """A déclaration liminaire opens with the salutation: put in its empty text, where
+        the user sees and edits it (the export adds nothing)."""
+        if self.kind.value() is not StatementKind.OPENING or self.rich.text.isReadOnly():
+            return
+        if not self.rich.text.toPlainText().strip() and self.salutation.strip():
+            self.rich.insert_markdown(with_salutation("", self.salutation))
+            self.text.textCursor().insertBlock()  # the user goes on below it
 
     def _text_changed(self) -> None:
         """Count at once on a statement of normal length, after a pause on a huge one."""

@@ -19,7 +19,7 @@ from aiconsult_desktop.errors import ConflictError, UserError
 from aiconsult_desktop.services import exports, meetings, statements
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import MeetingData, StatementData
-from aiconsult_desktop.services.statement_settings import get_words_per_minute
+from aiconsult_desktop.services.statement_settings import get_salutation, get_words_per_minute
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
@@ -331,6 +331,7 @@ class StatementsPage(RecordPage[StatementData]):
             return
         speed = attempt(self, lambda: get_words_per_minute(self.store))
         self.editor.words_per_minute = speed or 130
+        self.editor.salutation = attempt(self, lambda: get_salutation(self.store)) or ""
         self._meetings = {m.id: m for m in meeting_list if m.id is not None}
         blocked = self.meeting_filter.blockSignals(True)
         self.meeting_filter.set_items(
