@@ -17,6 +17,8 @@ Revises: 0011
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -29,35 +31,43 @@ depends_on = None
 SALUTATION = "Monsieur le Président, Mesdames et Messieurs les membres du comité,"
 
 
+_STATEMENT = sa.table(
+    "statement", sa.column("id", sa.Integer), sa.column("kind"), sa.column("text")
+)
+
+
+def _rewrite_openings(change: Callable[[str], str]) -> None:
+    """Each déclaration liminaire's text through `change`."""
+    connection = op.get_bind()
+    rows = connection.execute(
+        sa.select(_STATEMENT.c.id, _STATEMENT.c.text).where(_STATEMENT.c.kind == "opening")
+    ).all()
+    for row_id, text in rows:
+        new_text = change(text or "")
+        if new_text != text:
+            connection.execute(
+                _STATEMENT.update().where(_STATEMENT.c.id == row_id).values(text=new_text)
+            )
+
+
+def _prepend(text: str) -> str:
+    body = text.strip("\n")
+    return f"{SALUTATION}\n\n{body}" if body.strip() else SALUTATION
+
+
+def _remove(text: str) -> str:
+    return text[len(SALUTATION) :].lstrip("\n") if text.startswith(SALUTATION) else text
+
+
 def upgrade() -> None:
     with op.batch_alter_table("organisation") as batch:
         batch.add_column(
             sa.Column("salutation", sa.String(200), nullable=False, server_default=SALUTATION)
         )
-    statement = sa.table(
-        "statement", sa.column("id", sa.Integer), sa.column("kind"), sa.column("text")
-    )
-    connection = op.get_bind()
-    rows = connection.execute(
-        sa.select(statement.c.id, statement.c.text).where(statement.c.kind == "opening")
-    ).all()
-    for row_id, text in rows:
-        body = (text or "").strip("\n")
-        new_text = f"{SALUTATION}\n\n{body}" if body.strip() else SALUTATION
-        connection.execute(statement.update().where(statement.c.id == row_id).values(text=new_text))
+    _rewrite_openings(_prepend)
 
 
 def downgrade() -> None:
-    statement = sa.table(
-        "statement", sa.column("id", sa.Integer), sa.column("kind"), sa.column("text")
-    )
-    connection = op.get_bind()
-    rows = connection.execute(
-        sa.select(statement.c.id, statement.c.text).where(statement.c.kind == "opening")
-    ).all()
-    for row_id, text in rows:
-        if text.startswith(SALUTATION):
-            rest = text[len(SALUTATION) :].lstrip("\n")
-            connection.execute(statement.update().where(statement.c.id == row_id).values(text=rest))
+    _rewrite_openings(_remove)
     with op.batch_alter_table("organisation") as batch:
         batch.drop_column("salutation")
