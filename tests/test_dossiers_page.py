@@ -150,3 +150,74 @@ def test_a_chronology_question_past_the_first_loaded_page_opens_too(
     window.show_question(newest.id)
     assert window.stack.currentWidget() is window.questions
     assert window.questions.editing_id() == newest.id
+
+
+def row_of(page: DossiersPage, words: str) -> int:
+    return next(r for r, (_d, _k, title) in enumerate(rows(page)) if words in title.upper())
+
+
+def test_a_fact_corrected_from_the_chronology_is_saved_and_shown(
+    qtbot: QtBot, demo_store: Store, monkeypatch: Any
+) -> None:
+    page = open_page(qtbot, demo_store)
+    row = row_of(page, "OFFRE D'EMPLOI DRH")
+
+    def corrected(dialog: FactDialog) -> int:
+        assert dialog.windowTitle() == "Modifier le fait"
+        dialog.title_edit.setText("Offre d'emploi de DRH publiée le 15 mai 2025")
+        dialog.comment_edit.setPlainText("Aucune présentation au CST.")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FactDialog, "exec", corrected)
+    page.table.doubleClicked.emit(page.chronology.index(row, 2))
+    assert page.status_label.text() == "Fait enregistré."
+    titles = [t.upper() for _d, _k, t in rows(page)]
+    assert any("OFFRE D'EMPLOI DE DRH PUBLIÉE LE 15 MAI 2025" in t for t in titles)
+    assert not any("OFFRE D'EMPLOI DRH PARUE" in t for t in titles)
+    fact = next(f for f in list_facts(demo_store) if f.on.isoformat() == "2025-05-15")
+    assert fact.comment == "Aucune présentation au CST."
+
+
+def test_deleting_a_fact_asks_in_french_and_removes_its_entry(
+    qtbot: QtBot, demo_store: Store, said: Dialogs
+) -> None:
+    page = open_page(qtbot, demo_store)
+    before = len(rows(page))
+    page.table.selectRow(row_of(page, "OFFRE D'EMPLOI DRH"))
+    said.answer = False
+    page.remove_fact()
+    assert said.confirmations and said.confirmations[-1][0].startswith("Supprimer ce fait")
+    assert said.confirmations[-1][1]  # destructive: « Supprimer » is not the default
+    assert len(rows(page)) == before  # « non »: nothing removed
+    said.answer = True
+    page.remove_fact()
+    assert len(rows(page)) == before - 1
+    assert not any("OFFRE D'EMPLOI DRH" in t.upper() for _d, _k, t in rows(page))
+    assert [f.title for f in list_facts(demo_store)] == [
+        "Communication du 12 juin 2025 du DGS sans avis du CST"
+    ]
+    assert page.status_label.text() == "Fait supprimé."
+
+
+def test_the_ai_tool_entries_open_the_tool(qtbot: QtBot, demo_store: Store) -> None:
+    """LigérIA's deployment is learned from the DGS's communication: with every kind it
+    is said in that fact's entry; « Outil d'IA » alone lists the steps, which open the tool."""
+    page = open_page(qtbot, demo_store)
+    communication = page.chronology.entry(row_of(page, "COMMUNICATION DU 12 JUIN 2025"))
+    assert communication is not None
+    assert any(
+        line.startswith("LigérIA : déployé le 12 juin 2025") for line in communication.events
+    )
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(EntryKind.TOOL))
+    assert [(d, k) for d, k, _t in rows(page)] == [
+        ("décembre 2024", "Outil d'IA"),
+        ("12 juin 2025", "Outil d'IA"),
+        ("12 juin 2025", "Outil d'IA"),
+    ]
+    deployed = row_of(page, "LIGÉRIA : DÉPLOYÉ LE 12 JUIN 2025")
+    window: Any = page.window_
+    page.table.doubleClicked.emit(page.chronology.index(deployed, 1))
+    assert window.stack.currentWidget() is window.ai_tools
+    tool = window.ai_tools.editing
+    assert tool is not None and tool.name == "LigérIA"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import StatementState
@@ -17,7 +17,7 @@ from aiconsult_desktop.services.statement_versions import list_versions
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui import dialogs, rich_editor
 from aiconsult_desktop.ui.pages.statements import StatementsPage
-from tests.gui_support import Dialogs, make_window, type_text
+from tests.gui_support import CTRL, Dialogs, make_window, type_text
 
 
 def open_may_statement(qtbot: QtBot, store: Store) -> StatementsPage:
@@ -245,3 +245,31 @@ def test_pdf_export_runs_off_the_gui_thread_and_says_where(
     assert said.errors == []
     assert said.save_to.read_bytes().startswith(b"%PDF")
     assert page.pdf_button.isEnabled()
+
+
+def test_french_word_keys_bold_italic_underline_are_the_toolbar_actions(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    rich = page.editor.rich
+    rich.set_markdown("")
+    rich.text.setFocus()
+    for key, name in (
+        (Qt.Key.Key_G, "bold"),
+        (Qt.Key.Key_I, "italic"),
+        (Qt.Key.Key_U, "underline"),
+    ):
+        action = rich.actions_[name]
+        assert action in rich.toolbar.actions()  # one QAction: button and key
+        assert f"Ctrl+{chr(key)}" in action.toolTip()
+        qtbot.keyClick(rich.text, key, CTRL)
+    type_text(qtbot, rich.text, "Texte")
+    assert rich.markdown() == "***<u>Texte</u>***"
+    # No other action of the window answers Ctrl+G (Word's French « gras »).
+    window = page.window()
+    taken = [
+        a.text()
+        for a in window.findChildren(QAction)
+        if QKeySequence("Ctrl+G") in a.shortcuts() and a is not rich.actions_["bold"]
+    ]
+    assert taken == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
+from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -79,7 +80,7 @@ def test_a_base_of_revision_0009_gets_union_neutral_templates(tmp_path: Path) ->
     assert not [name for name, text in texts.items() if "CGT" in text]
 
 
-def test_the_template_preview_shows_the_text_as_it_will_print(
+def test_the_template_preview_shows_the_text_as_the_editor_will(
     qtbot: QtBot, demo_store: Store
 ) -> None:
     templates = list_templates(demo_store, 5)
@@ -87,10 +88,36 @@ def test_the_template_preview_shows_the_text_as_it_will_print(
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = TemplatesDialog(parent, templates, lambda t: chosen.append(t.text))
+    dialog.list.setCurrentRow(0)  # Déclaration liminaire
+    document = dialog.preview.document()
+    assert "##" not in document.toPlainText()
+    headings = [b.text() for b in _blocks(document) if b.blockFormat().headingLevel() == 2]
+    assert headings == ["Nos constats", "Nos demandes"]
     dialog.list.setCurrentRow(3)  # Explication de vote
-    preview = dialog.preview.toPlainText()
-    assert "**s’abstiendront**" in preview
-    assert "pour les raisons suivantes\u202f:" in preview
+    assert "**" not in dialog.preview.toPlainText()
+    bold = [
+        fragment.text()
+        for block in _blocks(dialog.preview.document())
+        for fragment in _fragments(block)
+        if fragment.charFormat().fontWeight() >= QFont.Weight.Bold
+    ]
+    assert "s'abstiendront" in bold
     dialog._accept()
     assert chosen == [templates[3].text]  # inserted as stored
     assert "**s'abstiendront**" in chosen[0]
+
+
+def _blocks(document: QTextDocument) -> list[QTextBlock]:
+    blocks = [document.begin()]
+    while blocks[-1].next().isValid():
+        blocks.append(blocks[-1].next())
+    return blocks
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    fragments = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragments.append(iterator.fragment())
+        iterator += 1
+    return fragments

@@ -86,7 +86,7 @@ def dossier_chronology(
         entries = _meeting_entries(session, dossier_id, short, filters.extracts)
         entries += _question_entries(session, dossier_id, entries)
         entries += _fact_entries(session, dossier_id)
-        entries = _with_tool_steps(session, dossier_id, entries)
+        entries = _with_tool_steps(session, dossier_id, entries, filters.kinds)
         due = _due(session, dossier_id, today)
         meeting_ids = [e.item[1] for e in entries if e.kind is EntryKind.MEETING]
         employers = sorted(
@@ -301,9 +301,12 @@ def _fact_entries(session: Session, dossier_id: int) -> list[Entry]:
     ]
 
 
-def _with_tool_steps(session: Session, dossier_id: int, entries: list[Entry]) -> list[Entry]:
+def _with_tool_steps(
+    session: Session, dossier_id: int, entries: list[Entry], kinds: frozenset[EntryKind]
+) -> list[Entry]:
     """Each life step of the dossier's tools, said once: on the fact or meeting it was
-    learned from, else on a fact of the same day, else as its own entry."""
+    learned from, else on a fact of the same day, else as its own entry (also when the
+    kind filter hides that fact or meeting: « Outil d'IA » alone opens the tool)."""
     fact_of_event = {
         f.tool_event_id: f.id
         for f in session.scalars(select(Fact).where(Fact.tool_event_id.is_not(None)))
@@ -320,7 +323,8 @@ def _with_tool_steps(session: Session, dossier_id: int, entries: list[Entry]) ->
         line = f"{tool} : {LifeStage(event.stage).label.lower()} {on_phrase(event.on, month_only)}"
         if event.source.strip():
             line += f" ({event.source.strip()})"
-        target = _entry_for(result, event, fact_of_event.get(event.id))
+        shown = [e if e.kind in kinds else None for e in result]
+        target = _entry_for(shown, event, fact_of_event.get(event.id))
         if target is None:
             heading = f"{tool} : {LifeStage(event.stage).label} {on_phrase(event.on, month_only)}"
             result.append(
@@ -339,15 +343,16 @@ def _with_tool_steps(session: Session, dossier_id: int, entries: list[Entry]) ->
     return result
 
 
-def _entry_for(entries: list[Entry], event: AiToolEvent, fact_id: int | None) -> int | None:
+def _entry_for(entries: list[Entry | None], event: AiToolEvent, fact: int | None) -> int | None:
     for index, entry in enumerate(entries):
-        if fact_id is not None and entry.item == ("facts", fact_id):
+        item = entry.item if entry is not None else None
+        if fact is not None and item == ("facts", fact):
             return index
-        if event.meeting_id is not None and entry.item == ("meetings", event.meeting_id):
+        if event.meeting_id is not None and item == ("meetings", event.meeting_id):
             return index
-    if fact_id is None and event.meeting_id is None:
+    if fact is None and event.meeting_id is None:
         for index, entry in enumerate(entries):
-            if entry.kind is EntryKind.FACT and entry.on == event.on:
+            if entry is not None and entry.kind is EntryKind.FACT and entry.on == event.on:
                 return index
     return None
 

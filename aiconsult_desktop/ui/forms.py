@@ -115,13 +115,16 @@ def add_shortcut(
     keys: QKeySequence | QKeySequence.StandardKey | str,
     slot: Callable[[], object],
     context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    *,
+    text: str = "",
 ) -> QAction:
     """A keyboard shortcut that works while `owner` is visible.
 
-    Qt ignores shortcuts of hidden widgets, so every page may claim Ctrl+N: only the page
+    Qt ignores shortcuts of hidden widgets, so every page may claim Ctrl+S: only the page
     on screen answers. Buttons keep their Alt mnemonic because the shortcut is separate.
+    `text` says what it does, in French: Aide › Raccourcis clavier lists it.
     """
-    action = QAction(owner)
+    action = QAction(text, owner)
     action.setShortcut(QKeySequence(keys))
     action.setShortcutContext(context)
     action.triggered.connect(lambda _checked=False: slot())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,11 +28,11 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import dialogs, window_state
-from aiconsult_desktop.ui.menus import build_menus
+from aiconsult_desktop.ui.menus import build_menus, follow_page
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
-    from aiconsult_desktop.ui.navigation import PageName
+    from aiconsult_desktop.ui.navigation import CommandName, PageName
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.memory_dir: Path | None = None
         """The data dir the window remembers itself in (window_state), once told."""
         self.menu_actions: dict[str, QAction] = {}
+        """The window's commands, one QAction each (ui/menus.py), by `CommandName`."""
+        self.help_dialog: QDialog | None = None
+        """The Aide window open now, for tests to drive."""
         self.base_label = QLabel("")
         """Where the data is, in words (the path in its tooltip), at the status bar's end."""
         self.setWindowTitle("AIConsult Desktop")
@@ -153,6 +157,8 @@ class MainWindow(QMainWindow):
         """Size, place and page as the user left them in this data dir (fitted to the
         screen the first time); saved again when the window closes."""
         self.memory_dir = data_dir
+        for index, built in self._built.items():
+            window_state.restore_layout(built, PAGES[index].attribute, data_dir)
         page = window_state.restore(self, data_dir)
         if 0 <= page < len(PAGES):
             self.show_page(page)
@@ -165,6 +171,8 @@ class MainWindow(QMainWindow):
         self.base_label.setText(base_name(store))
         self.base_label.setToolTip(base_tip(store))
         self.statusBar().addPermanentWidget(self.base_label)
+        # A shared server's base is saved on the server: nothing to restore here.
+        self.menu_actions["restore"].setEnabled(store.path is not None)
         self._on_row_changed(max(self.sidebar.currentRow(), 0))
         self.reminders = Reminders(store, self.statusBar().showMessage, self)
 
@@ -190,6 +198,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(frame)
             frame.deleteLater()
         self.stack.setCurrentIndex(current)
+        if self.memory_dir is not None:
+            window_state.restore_layout(built, spec.attribute, self.memory_dir)
         return built
 
     def __getattr__(self, name: str) -> Any:
@@ -240,7 +250,8 @@ class MainWindow(QMainWindow):
                 return
             page.discard()  # type: ignore[attr-defined]
         if self.memory_dir is not None:
-            window_state.save(self, self.memory_dir, self.sidebar.currentRow())
+            built = {PAGES[index].attribute: page for index, page in self._built.items()}
+            window_state.save(self, self.memory_dir, self.sidebar.currentRow(), built)
         event.accept()
 
     def show_page(self, index: int) -> None:
@@ -249,6 +260,7 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        follow_page(self, cast("PageName", PAGES[row].attribute))
         if self.store is None:  # still opening: the page's frame, filled once attached
             self.stack.setCurrentIndex(row)
             return
@@ -302,3 +314,6 @@ class MainWindow(QMainWindow):
     def new_employer(self) -> None:
         self.go_to("employers")
         self.employers.new_employer()
+
+    def command(self, name: CommandName) -> QAction:
+        return self.menu_actions[name]

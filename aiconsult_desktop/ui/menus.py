@@ -1,8 +1,10 @@
-"""The menu bar: Fichier, Édition, Affichage, Aide.
+"""The menu bar (Fichier, Édition, Affichage, Aide) and the window's commands.
 
-Each menu entry is one QAction whose shortcut is the one the user already knows, and it
-does what the page's own button does (it clicks that button, or calls the navigation the
-pages use), so a menu never has a second version of a feature.
+Each command is ONE QAction, made here and kept in `window.menu_actions`: the menu shows
+it, its shortcut belongs to it, and a page's button for the same command triggers it
+(`Navigation.command`), so « Nouvelle question » in the menu, the Questions page's
+button and Ctrl+N on that page run the same code. Ctrl+N follows the page on screen
+(`follow_page`): the menu then shows which « Nouveau » it means.
 
 The menu titles carry no Alt letter: every letter is taken by some page's fields, and a
 menu answering the same Alt letter as a field would steal it. F10 opens the menu bar.
@@ -10,31 +12,27 @@ menu answering the same Alt letter as a field would steal it. F10 opens the menu
 
 from __future__ import annotations
 
-import platform
-import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from aiconsult_desktop import __version__
-from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui import dialogs, help_dialogs
 from aiconsult_desktop.ui.guard import attempt
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.main_window import MainWindow
-    from aiconsult_desktop.ui.navigation import PageName
+    from aiconsult_desktop.ui.navigation import CommandName, PageName
 
-NEW_ITEMS: tuple[tuple[str, PageName], ...] = (
-    ("Nouvelle &réunion", "meetings"),
-    ("Nouvelle &question", "questions"),
-    ("Nouvelle &déclaration", "statements"),
-    ("Nouvel &outil d'IA", "ai_tools"),
+NEW_ITEMS: tuple[tuple[CommandName, str, PageName], ...] = (
+    ("new_meeting", "Nouvelle &réunion", "meetings"),
+    ("new_question", "Nouvelle &question", "questions"),
+    ("new_statement", "Nouvelle &déclaration", "statements"),
+    ("new_tool", "Nouvel &outil d'IA", "ai_tools"),
 )
 EDITING = (
     ("&Annuler", QKeySequence.StandardKey.Undo, "undo"),
@@ -43,11 +41,22 @@ EDITING = (
     ("&Copier", QKeySequence.StandardKey.Copy, "copy"),
     ("Co&ller", QKeySequence.StandardKey.Paste, "paste"),
 )
+NEW_KEYS = QKeySequence.StandardKey.New
+EXPORT_KEYS = "Ctrl+E"
+"""Key sequences as Qt takes them (a QKeySequence made before the application crashes)."""
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
     action = QAction(text, window)
     action.triggered.connect(lambda _checked=False: slot())
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
     menu.addAction(action)
     return action
 
@@ -55,14 +64,18 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
 def build_menus(window: MainWindow, page_actions: list[QAction], quit_action: QAction) -> None:
     """Fill the window's menu bar; `page_actions` are the Ctrl+number actions."""
     bar = window.menuBar()
+    commands = window.menu_actions
     file_menu = bar.addMenu("Fichier")
-    for text, page in NEW_ITEMS:
-        action = _action(window, file_menu, text, partial(new_record, window, page))
-        window.menu_actions[page] = action
+    for name, text, page in NEW_ITEMS:
+        commands[name] = _action(window, file_menu, text, partial(new_record, window, page))
     file_menu.addSeparator()
-    backup = _action(window, file_menu, "&Sauvegarder maintenant", lambda: backup_now(window))
-    window.menu_actions["backup"] = backup
-    window.menu_actions["restore"] = _action(
+    commands["export"] = _action(
+        window, file_menu, "E&xporter…", lambda: export_current(window), EXPORT_KEYS
+    )
+    commands["backup"] = _action(
+        window, file_menu, "&Sauvegarder maintenant", lambda: backup_now(window)
+    )
+    commands["restore"] = _action(
         window, file_menu, "Res&taurer une sauvegarde…", lambda: window.settings.open_backups()
     )
     file_menu.addSeparator()
@@ -80,27 +93,65 @@ def build_menus(window: MainWindow, page_actions: list[QAction], quit_action: QA
         view_menu.addAction(action)
 
     help_menu = bar.addMenu("Aide")
-    window.menu_actions["folder"] = _action(
-        window, help_menu, "Ouvrir le &dossier des données", lambda: open_data_folder(window)
+    commands["shortcuts"] = _action(
+        window, help_menu, "&Raccourcis clavier", lambda: help_dialogs.show_shortcuts(window)
     )
-    window.menu_actions["log"] = _action(
-        window, help_menu, "Ouvrir le &journal", lambda: open_log(window)
+    commands["guide"] = _action(
+        window,
+        help_menu,
+        "&Prise en main",
+        lambda: help_dialogs.show_guide(window),
+        QKeySequence.StandardKey.HelpContents,
     )
     help_menu.addSeparator()
-    window.menu_actions["about"] = _action(
-        window, help_menu, "À &propos d'AIConsult Desktop", lambda: show_about(window)
+    commands["data_folder"] = _action(
+        window, help_menu, "Ouvrir le &dossier des données", lambda: open_data_folder(window)
+    )
+    commands["log"] = _action(window, help_menu, "Ouvrir le &journal", lambda: open_log(window))
+    help_menu.addSeparator()
+    commands["about"] = _action(
+        window,
+        help_menu,
+        "À &propos d'AIConsult Desktop",
+        lambda: help_dialogs.show_about(window, data_dir(window)),
     )
 
-    open_bar = QAction(window)
+    open_bar = QAction("Ouvrir la barre de menus", window)
     open_bar.setShortcut(QKeySequence(Qt.Key.Key_F10))
     open_bar.triggered.connect(lambda: bar.setActiveAction(file_menu.menuAction()))
     window.addAction(open_bar)
 
 
+def follow_page(window: MainWindow, page: PageName) -> None:
+    """The page on screen changed: Ctrl+N becomes its « Nouveau », Ctrl+E its export.
+
+    A page's own Ctrl+N would be ambiguous with a window-wide one, so the key moves to the
+    command of the page shown (the menu then tells which one it means).
+    """
+    for name, _text, new_page in NEW_ITEMS:
+        keys = QKeySequence(NEW_KEYS if new_page == page else "")
+        window.menu_actions[name].setShortcut(keys)
+    window.menu_actions["export"].setEnabled(page in EXPORTING_PAGES)
+
+
+EXPORTING_PAGES: frozenset[PageName] = frozenset(
+    {"meetings", "questions", "statements", "ai_tools", "dossiers"}
+)
+"""The pages with an `export()` method: what « Exporter… » (Ctrl+E) runs on each."""
+
+
 def new_record(window: MainWindow, page: PageName) -> None:
-    """As the page's « Nouveau » button: its own click, on its own page."""
+    """« Nouveau » on its own page, whether from the menu, the page's button or Ctrl+N."""
     window.go_to(page)
-    getattr(window, page).new_button.click()
+    getattr(window, page).new()
+
+
+def export_current(window: MainWindow) -> None:
+    """The export of the page on screen, as its « Exporter… » button does."""
+    page: QWidget | None = window.stack.currentWidget()
+    export = getattr(page, "export", None)
+    if callable(export):
+        export()
 
 
 def _on_focus(method: str) -> None:
@@ -153,18 +204,4 @@ def open_log(window: MainWindow) -> None:
 
 
 def about_text(window: MainWindow) -> str:
-    folder = data_dir(window)
-    return (
-        f"<h3>AIConsult Desktop {__version__}</h3>"
-        "<p>Préparer les instances (CST, F3SCT) : réunions, questions, déclarations, "
-        "outils d'IA.</p>"
-        "<p>Logiciel libre sous licence <b>AGPL-3.0-or-later</b> (GNU Affero General "
-        "Public License, version 3 ou ultérieure).</p>"
-        f"<p>Dossier des données : {folder if folder else 'serveur partagé'}</p>"
-        f"<p>Qt {qVersion()} · PySide6 {pyside_version} · Python "
-        f"{platform.python_version()} ({sys.platform})</p>"
-    )
-
-
-def show_about(window: MainWindow) -> None:
-    QMessageBox.about(window, "À propos d'AIConsult Desktop", about_text(window))
+    return help_dialogs.about_text(data_dir(window))

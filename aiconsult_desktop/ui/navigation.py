@@ -8,7 +8,10 @@ knows which page shows what; a test may pass any object with these methods.
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 PageName = Literal[
     "dashboard",
@@ -21,6 +24,18 @@ PageName = Literal[
     "settings",
 ]
 """The sidebar's pages, by the attribute name the window gives them."""
+
+CommandName = Literal[
+    "new_meeting",
+    "new_question",
+    "new_statement",
+    "new_tool",
+    "export",
+    "backup",
+    "restore",
+    "data_folder",
+]
+"""The window's commands a page's button may share (ui/menus.py makes one QAction each)."""
 
 
 class Navigation(Protocol):
@@ -50,3 +65,7 @@ class Navigation(Protocol):
 
     def new_employer(self) -> None:
         """The employers tab on an empty form."""
+
+    def command(self, name: CommandName) -> QAction:
+        """The window's one QAction for this command: a page's button triggers it, so the
+        button, the menu entry and the shortcut run the same code."""

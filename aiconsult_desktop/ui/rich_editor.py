@@ -227,16 +227,11 @@ class RichEditor(QWidget):
             self.toolbar.addAction(action)
             self.actions_[key] = action
 
-        add("bold", "G", "Gras", QKeySequence.StandardKey.Bold, self.toggle_bold, True)
-        add("italic", "I", "Italique", QKeySequence.StandardKey.Italic, self.toggle_italic, True)
-        add(
-            "underline",
-            "S",
-            "Souligné",
-            QKeySequence.StandardKey.Underline,
-            self.toggle_underline,
-            True,
-        )
+        # A French Word's keys (Ctrl+G gras, not Qt's Ctrl+B); Ctrl+B still works.
+        add("bold", "G", "Gras", "Ctrl+G", self.toggle_bold, True)
+        self.actions_["bold"].setShortcuts([QKeySequence("Ctrl+G"), QKeySequence("Ctrl+B")])
+        add("italic", "I", "Italique", "Ctrl+I", self.toggle_italic, True)
+        add("underline", "S", "Souligné", "Ctrl+U", self.toggle_underline, True)
         self.toolbar.addSeparator()
         add("heading1", "Titre 1", "Titre de niveau 1", "Ctrl+1", lambda: self.set_heading(1))
         add("heading2", "Titre 2", "Titre de niveau 2", "Ctrl+2", lambda: self.set_heading(2))

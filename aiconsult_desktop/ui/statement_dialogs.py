@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from aiconsult_desktop.domain.typography import typeset
+from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.services.legal_grounds import list_legal_grounds, save_legal_ground
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import QuestionData
@@ -39,6 +40,7 @@ from aiconsult_desktop.services.statement_records import (
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import FRENCH, long_date
+from aiconsult_desktop.ui.markdown_qt import fill_document
 from aiconsult_desktop.ui.widgets import buddy
 
 
@@ -142,7 +144,9 @@ class TemplatesDialog(QDialog):
         for template in templates:
             suffix = "" if template.builtin else " (modèle enregistré)"
             QListWidgetItem(template.name + suffix, self.list)
-        self.preview = QPlainTextEdit()
+        # Rendered as the editor will show it once inserted (headings, bold, lists), not
+        # as raw Markdown.
+        self.preview = QTextEdit()
         self.preview.setReadOnly(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -155,14 +159,15 @@ class TemplatesDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
-        self.list.currentRowChanged.connect(
-            # Shown as it will print (French spaces and apostrophes); inserted as stored.
-            lambda row: self.preview.setPlainText(typeset(templates[row].text) if row >= 0 else "")
-        )
+        self.list.currentRowChanged.connect(self._show)
         self.list.itemDoubleClicked.connect(lambda _item: self._accept())
         if templates:
             self.list.setCurrentRow(0)
         self.resize(640, 520)
+
+    def _show(self, row: int) -> None:
+        text = self._templates[row].text if 0 <= row < len(self._templates) else ""
+        fill_document(self.preview.document(), parse_markdown(text))
 
     def _accept(self) -> None:
         row = self.list.currentRow()

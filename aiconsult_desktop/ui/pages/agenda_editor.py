@@ -76,9 +76,12 @@ class AgendaEditor(QWidget):
         )
         self.on_link_tool: Callable[[int], None] | None = None
         """Set by the Calendrier page: link the saved item of this id to a tool."""
-        add_shortcut(self.table, "Ctrl+Alt+I", self.link_tool, Qt.ShortcutContext.WidgetShortcut)
-        add_shortcut(self.table, "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut)
-        add_shortcut(self.table, "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut)
+        in_table = Qt.ShortcutContext.WidgetShortcut
+        add_shortcut(
+            self.table, "Ctrl+Alt+I", self.link_tool, in_table, text="Lier le point à un outil d'IA"
+        )
+        add_shortcut(self.table, "Ctrl+Up", self.move_up, in_table, text="Avancer le point")
+        add_shortcut(self.table, "Ctrl+Down", self.move_down, in_table, text="Reculer le point")
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(widget)

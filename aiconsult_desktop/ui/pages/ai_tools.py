@@ -57,6 +57,7 @@ class AiToolsPage(RecordPage[AiToolData]):
     title = "Outils d'IA"
     new_text = "&Nouvel outil"
     new_tip = "Saisir un nouvel outil d'IA (Ctrl+N)"
+    new_command = "new_tool"
     delete_tip = "Supprimer l'outil choisi (Suppr dans la liste)"
     empty_text = EMPTY
 
@@ -91,8 +92,8 @@ class AiToolsPage(RecordPage[AiToolData]):
 
         self.sheet_button = button(
             "E&xporter la fiche…",
-            "« Fiche outil » de l'outil choisi, en Word (.docx) ou en PDF",
-            self.export_sheet,
+            "« Fiche outil » de l'outil choisi, en Word (.docx) ou en PDF (Ctrl+E)",
+            window.command("export").trigger,
         )
         self.register_button = button(
             "Re&gistre…",
@@ -382,7 +383,8 @@ class AiToolsPage(RecordPage[AiToolData]):
 
     # Exports -----------------------------------------------------------------------------
 
-    def export_sheet(self) -> None:
+    def export(self) -> None:
+        """The chosen tool's sheet: « Exporter la fiche… », Fichier › Exporter…, Ctrl+E."""
         tool = self._saved_tool()
         if tool is not None and tool.id is not None:
             self.progress = self.exports.sheet(tool.id, tool.name)

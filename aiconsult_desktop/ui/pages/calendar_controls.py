@@ -67,8 +67,8 @@ class CalendarControls:
         )
         self.export_button = button(
             "E&xporter (.ics)…",
-            "Exporter les réunions affichées pour Outlook ou Thunderbird",
-            self.export_ics,
+            "Exporter les réunions affichées pour Outlook ou Thunderbird (Ctrl+E)",
+            self.page.window_.command("export").trigger,
         )
         self.import_button = button(
             "Importer une in&vitation…",
@@ -90,8 +90,18 @@ class CalendarControls:
         self.body_filter.currentIndexChanged.connect(lambda _i: self.page.refresh())
         self.view_group.idToggled.connect(lambda _id, _on: self._switch_view())
         self.month.meeting_chosen.connect(self.page.open_meeting)
-        add_shortcut(self.page, "Ctrl+L", lambda: self.list_button.setChecked(True))
-        add_shortcut(self.page, "Ctrl+M", lambda: self.month_button.setChecked(True))
+        add_shortcut(
+            self.page,
+            "Ctrl+L",
+            lambda: self.list_button.setChecked(True),
+            text="Les réunions en liste",
+        )
+        add_shortcut(
+            self.page,
+            "Ctrl+M",
+            lambda: self.month_button.setChecked(True),
+            text="Les réunions du mois",
+        )
 
     def _switch_view(self) -> None:
         month = self.month_button.isChecked()

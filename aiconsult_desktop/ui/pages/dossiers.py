@@ -106,7 +106,11 @@ class DossiersPage(DossierEditor):
         actions.addStretch(1)
         actions.addWidget(self.extracts_box)
         actions.addWidget(
-            button("E&xporter…", "La chronologie en document Word ou PDF", self.export)
+            button(
+                "E&xporter…",
+                "La chronologie en document Word ou PDF (Ctrl+E)",
+                self.window_.command("export").trigger,
+            )
         )
         layout.addLayout(actions)
         super()._setup(model, box, sizes=(280, 720))

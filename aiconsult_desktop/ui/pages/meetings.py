@@ -52,6 +52,7 @@ class MeetingsPage(RecordPage[MeetingData]):
     title = "Calendrier"
     new_text = "&Nouvelle réunion"
     new_tip = "Nouvelle réunion (Ctrl+N)"
+    new_command = "new_meeting"
     delete_tip = "Supprimer la réunion (Suppr dans la liste)"
     empty_text = (
         "Aucune réunion pour l'instant.\n"
@@ -237,6 +238,10 @@ class MeetingsPage(RecordPage[MeetingData]):
         if meeting_id is None or not self.leave():
             return
         self.window_.insert_into_statement(meeting_id, sentence)
+
+    def export(self) -> None:
+        """« Exporter (.ics)… », Fichier › Exporter… and Ctrl+E (the window's one action)."""
+        self.calendar.export_ics()
 
     def open_statements(self) -> None:
         """The Déclarations page, showing only this meeting's statements."""

@@ -68,6 +68,7 @@ class QuestionsPage(RecordPage[QuestionData]):
     title = "Questions"
     new_text = "&Nouvelle question"
     new_tip = "Nouvelle question (Ctrl+N)"
+    new_command = "new_question"
     delete_tip = "Supprimer la question (Suppr dans la liste)"
     empty_text = NONE_YET
     model: QuestionTableModel  # lazy: fetches pages of rows as the list scrolls
@@ -125,7 +126,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         self.export_button = button(
             "E&xporter…",
             "Exporter les questions affichées : Word (un employeur), CSV ou XLSX (Ctrl+E)",
-            lambda: question_actions.export(self),
+            window.command("export").trigger,
         )
         more_filters = QWidget()
         row = QHBoxLayout(more_filters)
@@ -179,8 +180,7 @@ class QuestionsPage(RecordPage[QuestionData]):
         ):
             combo.currentIndexChanged.connect(lambda _i: self.reload_list())
         self.search.textChanged.connect(lambda _text: self.reload_list())
-        add_shortcut(self, "Ctrl+F", self.focus_search)
-        add_shortcut(self, "Ctrl+E", lambda: question_actions.export(self))
+        add_shortcut(self, "Ctrl+F", self.focus_search, text="Rechercher dans les questions")
 
     # RecordPage hooks ---------------------------------------------------------------------
 
@@ -381,6 +381,10 @@ class QuestionsPage(RecordPage[QuestionData]):
             self._show(self.model.record(row))
 
     # Liste de relance, pasted list, export (question_actions) ---------------------------
+
+    def export(self) -> None:
+        """« Exporter… », Fichier › Exporter… and Ctrl+E (the window's one action)."""
+        question_actions.export(self)
 
     def relance_employer(self) -> int | None:
         return self.employer_filter.current_id() or self.form.employer.current_id()

@@ -62,7 +62,7 @@ from aiconsult_desktop.ui.record_model import RecordRole, RecordTableModel
 from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
-    from aiconsult_desktop.ui.navigation import Navigation
+    from aiconsult_desktop.ui.navigation import CommandName, Navigation
 
 T = TypeVar("T")
 
@@ -81,6 +81,9 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     new_tip = "Nouvel élément (Ctrl+N)"
     delete_tip = "Supprimer (Suppr)"
     empty_text = "Rien à afficher pour l'instant."
+    new_command: CommandName | None = None
+    """The window's command « Nouveau » triggers (Fichier › Nouvelle question…): the
+    menu, the button and Ctrl+N then run the same QAction. None: the page's own."""
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
@@ -92,7 +95,13 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self._refreshed = False
         self._keep_hidden_record = False
 
-        self.new_button = button(self.new_text, self.new_tip, self.new)
+        if self.new_command is None:
+            self.new_button = button(self.new_text, self.new_tip, self.new)
+            add_shortcut(self, QKeySequence.StandardKey.New, self.new, text=self.new_tip)
+        else:
+            self.new_button = button(
+                self.new_text, self.new_tip, window.command(self.new_command).trigger
+            )
         self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save)
         self.delete_button = button("&Supprimer", self.delete_tip, self.delete)
         self.status_label = QLabel("")
@@ -110,8 +119,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self.form_title.setFont(font)
         self._message = ""
         self.tracker.changed.connect(self._on_dirty_changed)
-        add_shortcut(self, QKeySequence.StandardKey.New, self.new)
-        add_shortcut(self, QKeySequence.StandardKey.Save, self.save)
+        add_shortcut(self, QKeySequence.StandardKey.Save, self.save, text="Enregistrer")
 
     # Hooks -------------------------------------------------------------------------------
 
@@ -179,6 +187,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             QKeySequence.StandardKey.Delete,
             self.delete,
             Qt.ShortcutContext.WidgetShortcut,
+            text=self.delete_tip,
         )
 
         top = QHBoxLayout()

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -134,13 +134,14 @@ class SettingsPage(QWidget):
         self.data_path_edit.setToolTip("Fichier de la base de données (lecture seule)")
         self.open_folder_button = QPushButton("Ouvrir le &dossier")
         self.open_folder_button.setToolTip("Afficher le dossier des données dans l'explorateur")
-        self.open_folder_button.clicked.connect(self.open_data_folder)
+        # Aide › Ouvrir le dossier des données and Fichier › Restaurer: the same actions.
+        self.open_folder_button.clicked.connect(window.command("data_folder").trigger)
         path_row = QHBoxLayout()
         path_row.addWidget(self.data_path_edit, 1)
         path_row.addWidget(self.open_folder_button)
         self.restore_button = QPushButton("Restaurer une sa&uvegarde…")
         self.restore_button.setToolTip("Revenir à une sauvegarde automatique ou en faire une")
-        self.restore_button.clicked.connect(self.open_backups)
+        self.restore_button.clicked.connect(window.command("restore").trigger)
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.restore_button)
         self.server_button = QPushButton("Se&rveur partagé…")
@@ -317,10 +318,6 @@ class SettingsPage(QWidget):
 
     def remove_logo(self) -> None:
         self.logo_edit.clear()
-
-    def open_data_folder(self) -> None:
-        if self.store.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))
 
     # Feedback ----------------------------------------------------------------------
 

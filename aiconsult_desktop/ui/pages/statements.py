@@ -52,6 +52,7 @@ class StatementsPage(RecordPage[StatementData]):
     title = "Déclarations"
     new_text = "&Nouvelle déclaration"
     new_tip = "Nouvelle déclaration (Ctrl+N)"
+    new_command = "new_statement"
     delete_tip = "Supprimer la déclaration (Suppr dans la liste)"
     empty_text = EMPTY
 
@@ -70,7 +71,9 @@ class StatementsPage(RecordPage[StatementData]):
         filter_label = QLabel("Ré&union :")
         filter_label.setBuddy(self.meeting_filter)
         self.export_button = button(
-            "Exporter en &Word…", "Exporter la déclaration en document Word (Ctrl+E)", self.export
+            "Exporter en &Word…",
+            "Exporter la déclaration en document Word (Ctrl+E)",
+            window.command("export").trigger,
         )
         self.pdf_button = button(
             "Exporter en P&DF…", "Exporter la déclaration en PDF (Ctrl+Maj+E)", self.export_pdf
@@ -84,8 +87,7 @@ class StatementsPage(RecordPage[StatementData]):
             "Toutes les déclarations de la réunion et ses questions, en un document Word",
             self.export_pack,
         )
-        add_shortcut(self, "Ctrl+E", self.export)
-        add_shortcut(self, "Ctrl+Shift+E", self.export_pdf)
+        add_shortcut(self, "Ctrl+Shift+E", self.export_pdf, text="Exporter la déclaration en PDF")
 
         self.editor = StatementEditor(self.tracker)
         self.inserts = StatementInserts(self, store, self.editor, self._open)
@@ -125,8 +127,15 @@ class StatementsPage(RecordPage[StatementData]):
             "éléments dus et questions en attente",
             self.inserts.ai_tool,
         )
-        add_shortcut(self, "Ctrl+Alt+Q", self.inserts.questions)
-        add_shortcut(self, "Ctrl+Alt+J", self.inserts.legal_ground)
+        add_shortcut(
+            self,
+            "Ctrl+Alt+Q",
+            self.inserts.questions,
+            text="Insérer les questions sans réponse de l'employeur",
+        )
+        add_shortcut(
+            self, "Ctrl+Alt+J", self.inserts.legal_ground, text="Insérer un texte de référence"
+        )
         # The AI tool's paragraph on the first row: the second has no room left at 1366 px.
         tools = (self.versions_button, self.reopen_button, self.template_button, self.tool_button)
         for widget in tools:
