@@ -54,7 +54,15 @@ def test_each_menu_lists_its_commands(qtbot: QtBot, store: Store) -> None:
         "Restaurer une sauvegarde…",
         "Quitter",
     ]
-    assert _titles(edit) == ["Annuler", "Rétablir", "Couper", "Copier", "Coller"]
+    assert _titles(edit) == [
+        "Annuler",
+        "Rétablir",
+        "Couper",
+        "Copier",
+        "Coller",
+        "Rechercher partout…",
+    ]
+    assert window.menu_actions["search"].shortcut().toString() == "Ctrl+K"
     assert _titles(help_menu) == [
         "Raccourcis clavier",
         "Prise en main",
@@ -160,6 +168,7 @@ def test_the_shortcuts_list_is_read_from_every_action(qtbot: QtBot, store: Store
         assert (action.shortcut().toString(native), description) in listed
     by_keys = {row.keys: row for row in rows}
     assert by_keys["Ctrl+E"].description == "Exporter…"
+    assert by_keys["Ctrl+K"].description == "Rechercher partout…"
     assert by_keys["F10"].where == "Partout"
     assert by_keys["Ctrl+Shift+E"].where == "Page « Déclarations »"
     news = [row for row in rows if row.keys == "Ctrl+N"]
@@ -176,7 +185,7 @@ def test_getting_started_guide(qtbot: QtBot, store: Store) -> None:
     dialog = window.help_dialog
     assert dialog is not None and dialog.windowTitle() == "Prise en main"
     text = dialog.findChild(QTextBrowser).toPlainText()
-    for expected in ("Paramètres", "Questions", "Déclarations", "Ctrl+E", "sauvegarde"):
+    for expected in ("Paramètres", "Questions", "Déclarations", "Ctrl+K", "sauvegarde"):
         assert expected in text
 
 

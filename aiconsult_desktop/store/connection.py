@@ -24,6 +24,7 @@ from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreErro
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
 from aiconsult_desktop.store.failures import database_reason, describe_failure, is_damage
+from aiconsult_desktop.store.folding import register_sqlite_fold
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 10
@@ -166,6 +167,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    register_sqlite_fold(dbapi_connection)
 
 
 def sqlite_engine(path: Path) -> Engine:

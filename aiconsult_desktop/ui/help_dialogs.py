@@ -159,6 +159,8 @@ insérez les questions sans réponse, puis exportez-la en Word ou en PDF (Ctrl+E
 <li><b>Outils d'IA</b> (Ctrl+5) et <b>Dossiers</b> (Ctrl+6) : ce que l'employeur déploie,
 ce qu'il devait faire avant, et la chronologie d'un sujet suivi sur plusieurs mois.</li>
 </ol>
+<p><b>Retrouver quelque chose :</b> Ctrl+K cherche partout à la fois (questions,
+déclarations, réunions, outils, faits, dossiers), avec ou sans accents.</p>
 <p><b>Ne rien perdre :</b> une sauvegarde est faite automatiquement ; Fichier › Sauvegarder
 maintenant en fait une tout de suite et Fichier › Restaurer une sauvegarde… revient à
 l'une d'elles.</p>

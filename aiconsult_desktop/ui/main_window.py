@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.menu_actions: dict[str, QAction] = {}
         """The window's commands, one QAction each (ui/menus.py), by `CommandName`."""
         self.help_dialog: QDialog | None = None
-        """The Aide window open now, for tests to drive."""
+        self.search_dialog: QDialog | None = None
+        """The Aide or Ctrl+K window open now, for tests to drive."""
         self.base_label = QLabel("")
         """Where the data is, in words (the path in its tooltip), at the status bar's end."""
         self.setWindowTitle("AIConsult Desktop")
@@ -314,6 +315,15 @@ class MainWindow(QMainWindow):
     def new_employer(self) -> None:
         self.go_to("employers")
         self.employers.new_employer()
+
+    def show_statement(self, statement_id: int, meeting_id: int | None) -> None:
+        self.statements.show_meeting(meeting_id)
+        self.go_to("statements")
+        self.statements.open_record(statement_id)
+
+    def show_dossier(self, dossier_id: int, fact_id: int | None = None) -> None:
+        self.go_to("dossiers")
+        self.dossiers.open_entry_of(dossier_id, None if fact_id is None else ("facts", fact_id))
 
     def command(self, name: CommandName) -> QAction:
         return self.menu_actions[name]

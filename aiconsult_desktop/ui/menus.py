@@ -43,6 +43,7 @@ EDITING = (
 )
 NEW_KEYS = QKeySequence.StandardKey.New
 EXPORT_KEYS = "Ctrl+E"
+SEARCH_KEYS = "Ctrl+K"
 """Key sequences as Qt takes them (a QKeySequence made before the application crashes)."""
 
 
@@ -87,6 +88,10 @@ def build_menus(window: MainWindow, page_actions: list[QAction], quit_action: QA
         action.setShortcut(QKeySequence(key))
         # Shown in the menu as a reminder; the field with the focus answers the keys itself.
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    edit_menu.addSeparator()
+    commands["search"] = _action(
+        window, edit_menu, "Rec&hercher partout…", lambda: open_search(window), SEARCH_KEYS
+    )
 
     view_menu = bar.addMenu("Affichage")
     for action in page_actions:
@@ -152,6 +157,18 @@ def export_current(window: MainWindow) -> None:
     export = getattr(page, "export", None)
     if callable(export):
         export()
+
+
+def open_search(window: MainWindow) -> None:
+    """Ctrl+K: one window searching every kind of item, opening the one chosen."""
+    from aiconsult_desktop.ui.search_dialog import SearchDialog
+
+    if window.store is None:
+        return
+    dialog = window.search_dialog
+    if not isinstance(dialog, SearchDialog):
+        dialog = window.search_dialog = SearchDialog(window.store, window, window)
+    dialog.start()
 
 
 def _on_focus(method: str) -> None:

@@ -33,6 +33,7 @@ CommandName = Literal[
     "export",
     "backup",
     "restore",
+    "search",
     "data_folder",
 ]
 """The window's commands a page's button may share (ui/menus.py makes one QAction each)."""
@@ -65,6 +66,12 @@ class Navigation(Protocol):
 
     def new_employer(self) -> None:
         """The employers tab on an empty form."""
+
+    def show_statement(self, statement_id: int, meeting_id: int | None) -> None:
+        """The Déclarations page on this statement, among its meeting's."""
+
+    def show_dossier(self, dossier_id: int, fact_id: int | None = None) -> None:
+        """The Dossiers page on this dossier (and this fact selected in its chronology)."""
 
     def command(self, name: CommandName) -> QAction:
         """The window's one QAction for this command: a page's button triggers it, so the

@@ -156,6 +156,19 @@ class DossiersPage(DossierEditor):
         elif page == "questions":
             self.window_.show_question(item_id)
 
+    def open_entry_of(self, dossier_id: int, item: tuple[str, int] | None = None) -> None:
+        """This dossier, and `item` (("facts", id)…) selected in its whole chronology."""
+        self.open_record(dossier_id)
+        if item is None or self.editing_id() != dossier_id:
+            return
+        self.kind_filter.setCurrentIndex(0)
+        self.search_edit.clear()
+        for row in range(self.chronology.rowCount()):
+            entry = self.chronology.entry(row)
+            if entry is not None and entry.item == item:
+                self.table.selectRow(row)
+                self.table.setFocus()
+
     # Facts ---------------------------------------------------------------------------
 
     def _dossier_for_fact(self) -> int | None:

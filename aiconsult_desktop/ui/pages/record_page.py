@@ -82,8 +82,7 @@ class RecordPage(QWidget, ConflictsMixin[T]):
     delete_tip = "Supprimer (Suppr)"
     empty_text = "Rien à afficher pour l'instant."
     new_command: CommandName | None = None
-    """The window's command « Nouveau » triggers (Fichier › Nouvelle question…): the
-    menu, the button and Ctrl+N then run the same QAction. None: the page's own."""
+    """The window's QAction « Nouveau » triggers (Fichier › Nouvelle question…); None: own."""
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
@@ -323,6 +322,12 @@ class RecordPage(QWidget, ConflictsMixin[T]):
 
     def _reselect_editing(self) -> None:
         self._select_source_row(self.model.row_of(self.editing_id()))
+
+    def open_record(self, record_id: int) -> None:
+        """Show this record if the list holds it (a Ctrl+K result opens through this)."""
+        if record_id != self.editing_id() and self.leave() and self.model.row_of(record_id) >= 0:
+            self._select_source_row(self.model.row_of(record_id))
+            self._show(self.model.record(self.model.row_of(record_id)))
 
     def leave(self) -> bool:
         """Save what the user typed before showing something else; False if refused."""
