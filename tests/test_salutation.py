@@ -58,7 +58,8 @@ def test_salutation_round_trip_from_the_setting_to_the_word_document(
     )
 
     said.save_to = tmp_path / "liminaire.docx"
-    page.export_button.click()
+    page.export_button.click()  # written off the GUI thread (ui.operations)
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
     assert said.errors == []
     lines = paragraphs(said.save_to)
     assert lines[0].startswith("DÉCLARATION LIMINAIRE")
