@@ -51,6 +51,15 @@ class DateTimeField(QWidget):
         self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.button.setToolTip("Choisir le jour dans le calendrier")
+        self.button.setAccessibleName("Choisir le jour dans le calendrier")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        # The calendar's menu only once the field's own children are laid out: a child
+        # window created before them cuts the edit and its button out of the window's
+        # Tab chain (Qt 6), and Tab then loops between the two for ever.
         self.calendar = QCalendarWidget()
         self.calendar.setLocale(FRENCH)
         self.calendar.setGridVisible(True)
@@ -62,11 +71,6 @@ class DateTimeField(QWidget):
         menu.aboutToShow.connect(lambda: self.calendar.setSelectedDate(self._value.date()))
         self.button.setMenu(menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.button)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self._show_value_if_valid)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
-from aiconsult_desktop.ui import dialogs, window_state
+from aiconsult_desktop.ui import accessibility, dialogs, window_state
 from aiconsult_desktop.ui.menus import build_menus, follow_page
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource("icons", "aiconsult.svg"))))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(240)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         module = import_module(f"aiconsult_desktop.ui.pages.{spec.module}")
         built: QWidget = getattr(module, spec.cls)(self.store, self)
         self._built[index] = built
+        accessibility.prepare(built)
         frame = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, built)

@@ -42,6 +42,7 @@ class StatementSettingsBox(QGroupBox):
         self.letterhead_edit = QLineEdit()
         self.letterhead_edit.setReadOnly(True)
         self.letterhead_edit.setPlaceholderText("Modèle par défaut de l'application")
+        self.letterhead_edit.setAccessibleName("Papier à en-tête utilisé")
         self.choose_button = QPushButton("Choisir le &papier à en-tête…")
         self.choose_button.setToolTip(
             "Un document ou modèle Word (.docx, .dotx) : son en-tête, son pied de page, son "

@@ -47,6 +47,7 @@ class AgendaEditor(QWidget):
         """As loaded, row by row: carries each item's outcome (edited in the follow-up tab)."""
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Point", "Nature"])
+        self.table.setAccessibleName("Ordre du jour")
         self.table.verticalHeader().setVisible(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -187,11 +187,13 @@ class ToolForm(QWidget):
         form.addRow(buddy("Notes", self.notes), self.notes)
 
         self.events = _table(["Étape", "Date", "Appris par", "Source"], 3, {0: 100, 1: 105, 2: 160})
+        self.events.setAccessibleName("Étapes de l'outil")
         self.add_event_button = QPushButton("A&jouter une étape…")
         self.add_event_button.setToolTip("Annonce, expérimentation, déploiement, suspension…")
         self.edit_event_button = QPushButton("&Modifier l'étape…")
         self.remove_event_button = QPushButton("&Retirer l'étape")
         self.links = _table(["Points de l'ordre du jour liés", "Avis"], 0, {1: 150})
+        self.links.setAccessibleName("Points de l'ordre du jour liés")
         self.links.setMaximumHeight(130)
         self.link_button = QPushButton("Lier un &point pour avis…")
         self.link_button.setToolTip(
@@ -211,6 +213,7 @@ class ToolForm(QWidget):
         self.checklist = _table(
             ["Élément dû", "État", "Preuve", "Fiabilité"], 0, {1: 150, 2: 110, 3: 135}
         )
+        self.checklist.setAccessibleName("Liste de contrôle")
         self.item_button = QPushButton("Renseigner l'élé&ment…")
         self.item_button.setToolTip("État, date et preuve de l'élément choisi (double-clic)")
         self.rules_button = QPushButton("&Règles de l'employeur…")

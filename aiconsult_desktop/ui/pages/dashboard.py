@@ -40,6 +40,7 @@ from aiconsult_desktop.services.records import (
 )
 from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.services.transfer import is_empty
+from aiconsult_desktop.ui import accessibility
 from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import long_date
@@ -272,6 +273,7 @@ class DashboardPage(QWidget):
         fill_statements(
             self.statements_card, snapshot.statements, {m.id: m for m in snapshot.meetings}
         )
+        accessibility.tab_in_layout_order(self)  # the cards' new rows were made last
 
     def _fill_questions(self, snapshot: Snapshot, today: date) -> None:
         card = self.questions_card

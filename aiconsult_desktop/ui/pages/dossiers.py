@@ -64,6 +64,7 @@ class DossiersPage(DossierEditor):
         self.search_edit.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.setModel(self.chronology)
+        self.table.setAccessibleName("Chronologie du dossier")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

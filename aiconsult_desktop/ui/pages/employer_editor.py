@@ -39,7 +39,7 @@ from aiconsult_desktop.services.employers import (
 )
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import BodyData, EmployerData
-from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui import accessibility, dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.pages.rules_editing import describe_rules, edit_body_rules
@@ -101,7 +101,7 @@ class EmployerEditor(RecordPage[EmployerData]):
             "(F2 ou double-clic)."
         )
         self.bodies_table.itemChanged.connect(self.tracker.mark)
-        self.bodies_table.currentCellChanged.connect(lambda *_: self._update_body_buttons())
+        self.bodies_table.itemSelectionChanged.connect(self._update_body_buttons)
         self.add_body_button = QPushButton("&Ajouter une instance")
         self.add_body_button.setToolTip("Ajouter une ligne : CST, F3SCT, CAP, CCP…")
         self.add_body_button.clicked.connect(lambda: self.add_body())
@@ -216,6 +216,7 @@ class EmployerEditor(RecordPage[EmployerData]):
             self.bodies_table.setItem(row, 1, item)
         finally:
             self.bodies_table.blockSignals(blocked)
+        accessibility.cells_in_tab_order(self.bodies_table, then=self.add_body_button)
         self._update_body_buttons()
         return row
 
@@ -244,7 +245,7 @@ class EmployerEditor(RecordPage[EmployerData]):
 
     def _update_body_buttons(self) -> None:
         row = self.bodies_table.currentRow()
-        chosen = 0 <= row < self.bodies_table.rowCount()
+        chosen = row >= 0 and self.bodies_table.selectionModel().isRowSelected(row)
         self.remove_body_button.setEnabled(chosen)
         self.rules_button.setEnabled(chosen)
         rules = self._row_rules(row) if chosen else None

@@ -91,6 +91,7 @@ class FollowUpPanel(QWidget):
         self.deadline_layout = QVBoxLayout(self.deadline_box)
 
         self.documents = table(["Titre", "Fichier ou lien"])
+        self.documents.setAccessibleName("Documents de la réunion")
         self.documents.itemChanged.connect(lambda _i: self.changed.emit())
         self.documents.itemDoubleClicked.connect(lambda _i: self.open_document())
         documents_box = QGroupBox("Documents reçus")
@@ -110,6 +111,7 @@ class FollowUpPanel(QWidget):
         documents_layout.addLayout(row)
 
         self.attendees = table(["Nom", "Qualité"])
+        self.attendees.setAccessibleName("Participants")
         self.attendees.itemChanged.connect(lambda _i: self.changed.emit())
         attendees_box = QGroupBox("Nos représentant·es présent·es")
         attendees_layout = QVBoxLayout(attendees_box)

@@ -72,6 +72,7 @@ class MeetingForm(QWidget):
         self.month_only.setToolTip("Pour une réunion citée sans jour précis (« CST de mars 2025 »)")
         self.has_end = QCheckBox("&Heure de fin :")
         self.ends = DateTimeField()
+        self.ends.setAccessibleName("Heure de fin")
         self.place = QLineEdit()
         self.place.setPlaceholderText("Ex. : Hôtel de Région, salle 3")
         self.notes = QPlainTextEdit()

@@ -179,6 +179,8 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             model, proxy, self.empty_text, self.list_label, under_list
         )
         self.model, self.proxy, self.view = model, proxy, self.list.view
+        if not self.list_label:  # a labelled list is named by its label
+            self.view.setAccessibleName(f"Liste : {self.title}" if self.title else "Liste")
         self.empty_label, self.list_stack = self.list.empty_label, self.list.stack
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         add_shortcut(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressDialog
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from aiconsult_desktop.errors import ConflictError, UserError
 from aiconsult_desktop.services import exports, meetings, statements
@@ -144,6 +144,9 @@ class StatementsPage(RecordPage[StatementData]):
         for widget in (self.questions_button, self.grounds_button, self.save_template_button):
             self.editor.inserts.addWidget(widget)
         self.editor.inserts.addStretch(1)
+        # Tab reaches the text after the buttons above it, as the eye reads them (they
+        # were made after it).
+        QWidget.setTabOrder(self.save_template_button, self.editor.text)
 
         self.autosaver = Autosaver(self, self.autosave)
         self.editor.rich.changed.connect(self.autosaver.changed)
