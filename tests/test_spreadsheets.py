@@ -95,3 +95,28 @@ def test_libreoffice_calc_shows_the_typed_text(tmp_path: Path, soffice: str) -> 
     with (out / "q.csv").open(encoding="utf-8", newline="") as stream:
         texts = _texts(list(csv.reader(stream, delimiter=";")))
     assert texts[1:] == TYPED
+
+
+def test_xlsx_keeps_markup_characters_line_breaks_and_dates(tmp_path: Path) -> None:
+    """What XML escapes, a carriage return and a long text read back exactly; a control
+    character that XLSX cannot hold is dropped, not the whole file."""
+    from aiconsult_desktop.export.tables import write_xlsx
+
+    long_text = "Budget R&D <2026> : « priorités » " * 4
+    rows = [
+        [1, 'R&D <DRH> & "CST"\r\nsuite', date(2025, 6, 5), long_text],
+        [2, "sonnerie\x07 coupée", None, "-3 agents"],
+    ]
+    target = tmp_path / "feuille.xlsx"
+    write_xlsx(target, "Essai", ["N°", "Texte", "Le", "Long"], rows)
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == ["N°", "Texte", "Le", "Long"]
+    assert values[1][:2] == [1, 'R&D <DRH> & "CST"\r\nsuite']
+    assert values[1][2].date() == date(2025, 6, 5)
+    assert values[1][3] == long_text
+    assert values[2] == [2, "sonnerie coupée", None, "-3 agents"]
+    assert sheet["C2"].number_format == "DD/MM/YYYY"
+    assert sheet["D2"].alignment.wrap_text
+    assert sheet.title == "Essai"

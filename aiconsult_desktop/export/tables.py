@@ -8,23 +8,16 @@ hold real dates, so users can sort and filter them.
 from __future__ import annotations
 
 import csv
-import io
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from aiconsult_desktop.export.docx_metadata import APPLICATION, app_properties
+from aiconsult_desktop.export.docx_metadata import APPLICATION
 from aiconsult_desktop.files import replacing
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-
 Cell = str | int | date | None
-APP_XML = "docProps/app.xml"
 
 
 def _text(value: Cell) -> str:
@@ -58,21 +51,46 @@ FORMULA_FIRST = frozenset("=@+-\t\r")
 """The first characters `_FORMULA` can match: any other cell skips the expression."""
 
 
-def _csv_text(value: Cell) -> str:
-    """A cell as text; only one that a spreadsheet would run as a formula is guarded."""
-    text = value if type(value) is str else _text(value)  # most cells: 1.5 M at 100,000
-    return "'" + text if text[:1] in FORMULA_FIRST and is_formula(text) else text
+class _DateTexts(dict[date, str]):
+    """Each date's text, worked out the first time it is asked for (a register of
+    100,000 questions spans a few thousand days)."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = _text(day)
+        return text
+
+
+def _guarded(text: str) -> str:
+    """Only a text that a spreadsheet would run as a formula gets the apostrophe."""
+    return "'" + text if is_formula(text) else text
+
+
+def _csv_row(row: Sequence[Cell], dates: _DateTexts) -> list[str]:
+    """A row's cells as text, only real formulas guarded; written out in one expression
+    because a register of 100,000 questions has 1.5 million cells, most of them texts
+    that start with a letter."""
+    return [
+        (_guarded(value) if value[:1] in FORMULA_FIRST else value)
+        if type(value) is str
+        else ""
+        if value is None
+        else dates[value]
+        if type(value) is date
+        else _text(value)
+        for value in row
+    ]
 
 
 def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     """Rows are written as they come (an iterator of 100,000 is never held whole)."""
+    dates = _DateTexts()
     with (
         replacing(path) as temporary,
         temporary.open("w", encoding="utf-8-sig", newline="") as stream,
     ):
         writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(headers)
-        writer.writerows([_csv_text(value) for value in row] for row in rows)
+        writer.writerows(_csv_row(row, dates) for row in rows)
 
 
 SAMPLE_ROWS = 500
@@ -89,74 +107,30 @@ def write_xlsx(
     *,
     author: str = APPLICATION,
 ) -> None:
-    """An XLSX workbook streamed with openpyxl's write-only mode (memory stays flat at any
-    size); every text cell is an explicit string cell, so that a text starting with « = »
-    shows exactly as typed and never runs."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+    """An XLSX workbook streamed row by row (export/xlsx_sheet.py: memory stays flat at
+    any size); every text cell is an explicit string cell, so that a text starting with
+    « = » shows exactly as typed and never runs. Column widths, date columns and wrapped
+    columns are chosen from the first rows."""
+    from aiconsult_desktop.export.xlsx_sheet import Layout, write_package
 
-    workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet[:31])
     rows = iter(rows)
-    sample = list(islice(rows, SAMPLE_ROWS))
-    widths = _column_widths(headers, sample)
-    dates = {c for c in range(len(headers)) if any(isinstance(r[c], date) for r in sample)}
-    wrapped = {c for c, width in enumerate(widths) if width >= WIDEST}
-    for column, width in enumerate(widths):
-        worksheet.column_dimensions[_letter(column)].width = width + 2
-    worksheet.freeze_panes = "A2"
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-
-    def cell(column: int, value: Cell) -> object:
-        if value is None:
-            return None
-        value = _clean(value)
-        formula_like = isinstance(value, str) and value.startswith("=")
-        long_text = column in wrapped and isinstance(value, str) and _needs_wrap(value)
-        if column not in dates and not long_text and not formula_like:
-            return value  # a plain value: openpyxl writes it without a cell object
-        styled = WriteOnlyCell(worksheet, value)
-        if formula_like:
-            styled.data_type = "s"  # openpyxl would write « =… » as a formula
-        if column in dates:
-            styled.number_format = "DD/MM/YYYY"
-        elif long_text:
-            styled.alignment = wrap
-        return styled
-
-    heading = []
-    for header in headers:
-        title = WriteOnlyCell(worksheet, header)
-        title.font = bold
-        heading.append(title)
-    worksheet.append(heading)
-    count = 0
-    for row in chain(sample, rows):
-        worksheet.append([cell(column, value) for column, value in enumerate(row)])
-        count += 1
-    worksheet.auto_filter.ref = f"A1:{_letter(len(headers) - 1)}{count + 1}"
-    workbook.properties.creator = author
-    workbook.properties.lastModifiedBy = author
-    workbook.properties.title = sheet
     try:
-        with replacing(path) as temporary:  # any failure, even in openpyxl, keeps the old file
-            _save_without_library_name(workbook, temporary)
+        sample = list(islice(rows, SAMPLE_ROWS))
+        widths = _column_widths(headers, sample)
+        layout = Layout(
+            widths=[width + 2 for width in widths],
+            dates=frozenset(
+                c for c in range(len(headers)) if any(isinstance(r[c], date) for r in sample)
+            ),
+            wrapped=frozenset(c for c, width in enumerate(widths) if width >= WIDEST),
+            wrap_from=WIDEST,
+        )
+        with replacing(path) as temporary:  # any failure keeps the old file
+            write_package(temporary, sheet, headers, chain(sample, rows), layout, author=author)
     finally:
-        if not worksheet.closed:  # a target refused before saving: end the row stream
-            worksheet.close()  # now, not at garbage collection (an error nobody sees)
-
-
-def _needs_wrap(text: str) -> bool:
-    """Only text wider than its column, or on several lines, needs the wrap style (a
-    styled cell costs openpyxl several times a plain one)."""
-    return len(text) > WIDEST or "\n" in text
-
-
-def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(column + 1))
+        close = getattr(rows, "close", None)
+        if close is not None:  # a target refused after the first rows: end the row stream
+            close()  # (and its query) now, not at garbage collection
 
 
 def _column_widths(headers: Sequence[str], sample: Sequence[Sequence[Cell]]) -> list[int]:
@@ -169,43 +143,3 @@ def _column_widths(headers: Sequence[str], sample: Sequence[Sequence[Cell]]) -> 
         longest = max([len(header), *(len(str(value)) for value in values)])
         widths.append(min(max(longest, 8), WIDEST))
     return widths
-
-
-def _clean(value: Cell) -> Cell:
-    """Text without the control characters XLSX cannot hold."""
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return str(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
-
-
-def _save_without_library_name(workbook: Workbook, path: Path) -> None:
-    """Save `workbook` with our own `docProps/app.xml` (openpyxl writes « Openpyxl 3.1.5 »).
-
-    openpyxl's own `save_workbook`, with its archive told to write our app.xml in place of
-    openpyxl's: the sheet is compressed once, never re-zipped (a register of 100,000
-    questions is a 100 MB sheet before compression). The package is built in memory (a
-    few MB compressed) and then written: a full disk fails that plain write, never
-    openpyxl half-way through its own streams.
-    """
-    from openpyxl.writer.excel import ExcelWriter
-
-    class Archive(zipfile.ZipFile):
-        def writestr(
-            self,
-            zinfo_or_arcname: str | zipfile.ZipInfo,
-            data: Any,
-            compress_type: int | None = None,
-            compresslevel: int | None = None,
-        ) -> None:
-            name = zinfo_or_arcname
-            if (name.filename if isinstance(name, zipfile.ZipInfo) else name) == APP_XML:
-                data = app_properties()
-            super().writestr(name, data, compress_type, compresslevel)
-
-    buffer = io.BytesIO()
-    archive = Archive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
-    ExcelWriter(workbook, archive).save()
-    path.write_bytes(buffer.getvalue())

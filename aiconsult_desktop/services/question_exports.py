@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -38,11 +39,13 @@ from aiconsult_desktop.services.questions import (
     count_questions,
     filtered,
     list_page,
-    register_columns,
 )
 from aiconsult_desktop.services.records import EmployerData, QuestionData, QuestionEventData
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import Meeting, Question, QuestionEvent
+from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question, QuestionEvent
+
+if TYPE_CHECKING:
+    from aiconsult_desktop.services.rows import AnySelect
 
 OPEN = frozenset(s for s in QuestionState if s.is_open)
 NO_DOSSIER = "Hors dossier"
@@ -154,6 +157,45 @@ Progress = Callable[[int, int], None]
 """Called with (questions written, questions in all) as an export goes."""
 
 
+def _register_columns() -> AnySelect:
+    """The question columns of the register, read by position in this order (100,000
+    rows unpack faster than they are read by name)."""
+    return (
+        select(
+            Question.id,
+            Employer.name,
+            Dossier.title,
+            Question.text,
+            Question.asked_on,
+            Meeting.title,
+            Question.state,
+            Question.answer,
+            Employer.answer_deadline_days,
+        )
+        .join(Employer, Question.employer_id == Employer.id)
+        .outerjoin(Dossier, Question.dossier_id == Dossier.id)
+        .outerjoin(Meeting, Question.meeting_id == Meeting.id)
+    )
+
+
+def _event_columns() -> AnySelect:
+    """Every event of the register's questions, with its meeting's title."""
+    return (
+        select(
+            QuestionEvent.question_id,
+            QuestionEvent.kind,
+            QuestionEvent.on,
+            QuestionEvent.id,
+            QuestionEvent.channel,
+            QuestionEvent.text,
+            QuestionEvent.promised_for,
+            Meeting.title,
+        )
+        .join(Question, QuestionEvent.question_id == Question.id)
+        .outerjoin(Meeting, QuestionEvent.meeting_id == Meeting.id)
+    )
+
+
 def register_rows(
     store: Store, wanted: QuestionFilter, today: date, progress: Progress | None = None
 ) -> Iterator[list[Cell]]:
@@ -162,75 +204,73 @@ def register_rows(
     Two queries through the same filter, both in register order and read as they go: the
     questions, and every event of those questions (with its meeting's title). Each
     question's events follow it in the second, so one pass pairs them: 100,000 questions
-    cost two queries, not one per question, and memory stays flat.
+    cost two queries, not one per question, and memory stays flat. Rows are plain tuples
+    read by position, and what repeats (a date's French name, a state, a channel) is
+    worked out once.
     """
     total = count_questions(store, wanted, today)
     if progress is not None:
         progress(0, total)
     kinds = {kind.value: kind for kind in EventKind}
+    states = {state.value: state for state in QuestionState}
     channels = {channel.value: channel.label.lower() for channel in Channel}
-    dates: dict[date, str] = {}  # a register spans a few thousand days: name each once
+    names: dict[date, str] = {}  # a register spans a few thousand days: name each once
+    asked = EventKind.ASKED
     with store.session() as session:
         # Core execution: plain tuples, without the ORM's per-row bookkeeping.
         connection = session.connection()
         order = (Question.asked_on, Question.id)
         found = connection.execute(
-            filtered(register_columns(), wanted, session, today).order_by(*order)
+            filtered(_register_columns(), wanted, session, today).order_by(*order)
         )
         steps = connection.execute(
-            filtered(
-                select(
-                    QuestionEvent.question_id,
-                    QuestionEvent.kind,
-                    QuestionEvent.on,
-                    QuestionEvent.id,
-                    QuestionEvent.channel,
-                    QuestionEvent.text,
-                    QuestionEvent.promised_for,
-                    Meeting.title,
-                )
-                .join(Question, QuestionEvent.question_id == Question.id)
-                .outerjoin(Meeting, QuestionEvent.meeting_id == Meeting.id),
-                wanted,
-                session,
-                today,
-            ).order_by(
+            filtered(_event_columns(), wanted, session, today).order_by(
                 *order,
                 QuestionEvent.on,
-                QuestionEvent.kind != EventKind.ASKED.value,
+                QuestionEvent.kind != asked.value,
                 QuestionEvent.id,
             )
         )
         step = next(steps, None)
-        for done, q in enumerate(found, start=1):
+        for done, row in enumerate(found, start=1):
+            question_id, employer, dossier, text, asked_on, meeting, state_value = row[:7]
             events: list[Event] = []
             history: list[str] = []
-            while step is not None and step[0] == q.id:
-                _, kind_value, on, event_id, channel, text, promised_for, meeting = step
+            while step is not None and step[0] == question_id:
+                _, kind_value, on, event_id, channel, said, promised_for, where = step
                 kind = kinds[kind_value]
                 events.append(Event(kind, on, event_id, "", promised_for))
-                named = dates.get(on) or dates.setdefault(on, day_month_year(on))
-                line = f"{named} : {kind.label} ({meeting or channels[channel]})"
-                history.append(f"{line} — {text}" if text else line)
+                named = names.get(on) or names.setdefault(on, day_month_year(on))
+                line = f"{named} : {kind.label} ({where or channels[channel]})"
+                history.append(f"{line} — {said}" if said else line)
                 step = next(steps, None)
-            state = QuestionState(q.state)
-            summary = derive(events)
-            overdue = state.is_open and is_late(summary.first_asked, q.answer_deadline_days, today)
+            state = states[state_value]
+            first_asked: date | None
+            if len(events) == 1 and events[0].kind is asked:  # most questions: asked once
+                relances, last_asked, answered_on, promised_on = 0, None, None, None
+                first_asked = events[0].on
+            else:
+                summary = derive(events)
+                relances, first_asked = summary.relances, summary.first_asked
+                last_asked = summary.last_asked if relances else None
+                answered_on, promised_on = summary.answered_on, summary.promised_for
+            deadline_days = row[8]
+            overdue = state.is_open and is_late(first_asked, deadline_days, today)
             yield [
-                q.id,
-                q.employer_name,
-                q.dossier_title or "",
-                q.text,
-                q.asked_on,
-                q.meeting_title or "",
-                summary.relances,
-                summary.last_asked if summary.relances else None,
+                question_id,
+                employer,
+                dossier or "",
+                text,
+                asked_on,
+                meeting or "",
+                relances,
+                last_asked,
                 state.label,
-                q.answer,
-                summary.answered_on,
-                summary.promised_for,
+                row[7],
+                answered_on,
+                promised_on,
                 "oui" if overdue else "non",
-                q.answer_deadline_days,
+                deadline_days,
                 "\n".join(history),
             ]
             if progress is not None and (done % CHUNK == 0 or done == total):

@@ -216,11 +216,6 @@ def filtered(query: AnySelect, wanted: QuestionFilter, session: Session, today: 
     return _where(query, wanted, session, today)
 
 
-def register_columns() -> AnySelect:
-    """The question columns the register export needs, joined like a listed question."""
-    return _select()
-
-
 def count_questions(store: Store, wanted: QuestionFilter, today: date | None = None) -> int:
     today = today or date.today()
     with store.session() as session:
