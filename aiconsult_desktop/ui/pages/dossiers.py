@@ -235,12 +235,10 @@ class DossiersPage(DossierEditor):
         if record is None or dossier_id is None:
             dialogs.show_error(self, "Choisissez d'abord le dossier à exporter.")
             return None
-        documents = Path.home() / "Documents"
-        folder = documents if documents.is_dir() else Path.home()
         path = dialogs.save_path(
             self,
             "Exporter la chronologie",
-            folder / f"Chronologie - {record.title}.docx",
+            Path(f"Chronologie - {record.title}.docx"),
             "Documents Word (*.docx);;Documents PDF (*.pdf)",
         )
         if path is None:
