@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.records import MeetingData
+from aiconsult_desktop.ui.icons import icon
 from aiconsult_desktop.ui.locale import FRENCH, long_date, month_year
 
 
@@ -102,10 +103,13 @@ class ChangeTracker(QObject):
         self.clear()
 
 
-def button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
-    """A push button with a mnemonic (& in `text`) and a tooltip naming its shortcut."""
+def button(text: str, tooltip: str, slot: Callable[[], object], icon_name: str = "") -> QPushButton:
+    """A push button with a mnemonic (& in `text`), a tooltip naming its shortcut and,
+    on a page's row of actions, its icon (ui/icons.py)."""
     widget = QPushButton(text)
     widget.setToolTip(tooltip)
+    if icon_name:
+        widget.setIcon(icon(icon_name))
     widget.clicked.connect(lambda _checked=False: slot())
     return widget
 

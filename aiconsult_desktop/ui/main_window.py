@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,20 +28,13 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import accessibility, dialogs, window_state
+from aiconsult_desktop.ui.icons import icon
+from aiconsult_desktop.ui.look import SIDEBAR_ICON, SIDEBAR_ICON_SELECTED, window_style_sheet
 from aiconsult_desktop.ui.menus import build_menus, follow_page
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
     from aiconsult_desktop.ui.navigation import CommandName, PageName
-
-SIDEBAR_STYLE = """
-QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
-                      padding-top: 12px; outline: 0; }
-QListWidget#sidebar::item { padding: 9px 16px; border-left: 4px solid transparent; }
-QListWidget#sidebar::item:hover { background: #3b4450; }
-QListWidget#sidebar::item:selected { background: #444e5c; color: #ffffff;
-                                     border-left: 4px solid #d63031; }
-"""
 
 
 class PageSpec(NamedTuple):
@@ -51,17 +44,21 @@ class PageSpec(NamedTuple):
     title: str
     module: str
     cls: str
+    icon: str
+    """Its icon in the sidebar (ui/icons.py)."""
 
 
 PAGES = (
-    PageSpec("dashboard", "Tableau de bord", "dashboard", "DashboardPage"),
-    PageSpec("meetings", "Calendrier", "meetings", "MeetingsPage"),
-    PageSpec("questions", "Questions", "questions", "QuestionsPage"),
-    PageSpec("statements", "Déclarations", "statements", "StatementsPage"),
-    PageSpec("ai_tools", "Outils d'IA", "ai_tools", "AiToolsPage"),
-    PageSpec("dossiers", "Dossiers", "dossiers", "DossiersPage"),
-    PageSpec("employers", "Employeurs et instances", "employers", "EmployersPage"),
-    PageSpec("settings", "Paramètres", "settings", "SettingsPage"),
+    PageSpec("dashboard", "Tableau de bord", "dashboard", "DashboardPage", "layout-dashboard"),
+    PageSpec("meetings", "Calendrier", "meetings", "MeetingsPage", "calendar-days"),
+    PageSpec(
+        "questions", "Questions", "questions", "QuestionsPage", "message-circle-question-mark"
+    ),
+    PageSpec("statements", "Déclarations", "statements", "StatementsPage", "file-text"),
+    PageSpec("ai_tools", "Outils d'IA", "ai_tools", "AiToolsPage", "bot"),
+    PageSpec("dossiers", "Dossiers", "dossiers", "DossiersPage", "folders"),
+    PageSpec("employers", "Employeurs et instances", "employers", "EmployersPage", "building-2"),
+    PageSpec("settings", "Paramètres", "settings", "SettingsPage", "settings"),
 )
 
 
@@ -119,13 +116,15 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(240)
-        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.setStyleSheet(window_style_sheet())
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         page_actions: list[QAction] = []
         for number, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(
+                icon(spec.icon, SIDEBAR_ICON, selected=SIDEBAR_ICON_SELECTED), spec.title
+            )
             item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # the page's frame until it is first shown
@@ -143,6 +142,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # As wide as its longest name with its icon in this system's font, no wider.
+        self.sidebar.ensurePolished()  # the window's style sheet (padding) counts
+        self.sidebar.setFixedWidth(max(200, self.sidebar.sizeHintForColumn(0) + 8))
 
         quit_action = QAction("&Quitter", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

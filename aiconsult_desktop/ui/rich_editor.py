@@ -43,6 +43,7 @@ from aiconsult_desktop.domain.markdown_doc import (
 )
 from aiconsult_desktop.domain.markdown_parse import parse_inline, parse_markdown
 from aiconsult_desktop.domain.text import clean_text
+from aiconsult_desktop.ui.editor_toolbar import dress_toolbar
 from aiconsult_desktop.ui.markdown_qt import (
     HEADING_SIZE,
     NOTE_PROPERTY,
@@ -123,7 +124,6 @@ class RichEditor(QWidget):
         self.text.document().setDefaultFont(font)
         self.text.setMinimumHeight(240)
         self.toolbar = QToolBar("Mise en forme")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.notes_label = QLabel("")
         self.notes_label.setObjectName("notesLabel")
         self.notes_label.setWordWrap(True)
@@ -131,6 +131,7 @@ class RichEditor(QWidget):
         self.notes_label.setStyleSheet("color: palette(dark); font-size: 90%;")
         self.actions_: dict[str, QAction] = {}
         self._build_actions()
+        dress_toolbar(self.toolbar, self.actions_)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(250)

@@ -116,17 +116,6 @@ class IdCombo(QComboBox):
         return False
 
 
-def page_heading(title: str) -> QLabel:
-    """The title at the top of every page, the same size and weight everywhere."""
-    heading = QLabel(title)
-    heading.setObjectName("pageTitle")
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    heading.setFont(font)
-    return heading
-
-
 def buddy(text: str, widget: QWidget) -> QLabel:
     """A label whose mnemonic (Alt+letter) puts the cursor in `widget`."""
     label = QLabel(text)

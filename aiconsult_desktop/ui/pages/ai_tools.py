@@ -94,11 +94,13 @@ class AiToolsPage(RecordPage[AiToolData]):
             "E&xporter la fiche…",
             "« Fiche outil » de l'outil choisi, en Word (.docx) ou en PDF (Ctrl+E)",
             window.command("export").trigger,
+            "file-down",
         )
         self.register_button = button(
             "Re&gistre…",
             "Le registre des outils (ceux de la liste), en tableur .xlsx ou .csv",
             self.export_register,
+            "table-2",
         )
 
         self.form = ToolForm(self.tracker)

@@ -26,6 +26,7 @@ from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.icons import icon
 from aiconsult_desktop.ui.operations import run_in_background
 from aiconsult_desktop.ui.pages.calendar_month import MonthView
 from aiconsult_desktop.ui.pages.rules_editing import edit_body_rules
@@ -53,6 +54,8 @@ class CalendarControls:
             widget.setCheckable(True)
             self.view_group.addButton(widget, number)
         self.list_button.setChecked(True)
+        self.list_button.setIcon(icon("list"))
+        self.month_button.setIcon(icon("calendar"))
         self.month = MonthView()
         self.month.setVisible(False)
         self.shortfall = QLabel()
@@ -64,16 +67,19 @@ class CalendarControls:
             "Règles de l'instance de la réunion : délais de convocation, de documents, "
             "de procès-verbal…",
             self.edit_rules,
+            "timer",
         )
         self.export_button = button(
             "E&xporter (.ics)…",
             "Exporter les réunions affichées pour Outlook ou Thunderbird (Ctrl+E)",
             self.page.window_.command("export").trigger,
+            "calendar-arrow-down",
         )
         self.import_button = button(
             "Importer une in&vitation…",
             "Importer une invitation .ics reçue de l'employeur",
             self.import_ics,
+            "calendar-plus",
         )
 
     def filters(self) -> list[QWidget]:

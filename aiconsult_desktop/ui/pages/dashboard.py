@@ -44,6 +44,7 @@ from aiconsult_desktop.ui import accessibility
 from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.look import PageHeader, mark_primary, set_page_margins
 from aiconsult_desktop.ui.pages.dashboard_calendar import UpcomingList
 from aiconsult_desktop.ui.pages.dashboard_cards import (
     Card,
@@ -53,7 +54,6 @@ from aiconsult_desktop.ui.pages.dashboard_cards import (
     text_label,
 )
 from aiconsult_desktop.ui.pages.dashboard_tools import fill_tools, tools_card
-from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
@@ -85,8 +85,16 @@ class DashboardPage(QWidget):
         self.today: Callable[[], date] = date.today
         """Replaceable in tests, so "upcoming" does not depend on the day they run."""
 
-        self.heading = page_heading(self.title)
-        self.subtitle = text_label("", muted=True)
+        self.new_meeting_button = mark_primary(
+            link_button(
+                "&Nouvelle réunion",
+                "Ajouter une réunion au calendrier",
+                self.window_.command("new_meeting").trigger,
+                icon_name="",
+            ),
+            "calendar-plus",
+        )
+        self.header = PageHeader(self.title, actions=[self.new_meeting_button])
         self.organisation_hint = QWidget()
         hint_layout = QHBoxLayout(self.organisation_hint)
         hint_layout.setContentsMargins(0, 0, 0, 0)
@@ -158,10 +166,9 @@ class DashboardPage(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(24, 20, 24, 20)
+        set_page_margins(column)
         column.setSpacing(14)
-        column.addWidget(self.heading)
-        column.addWidget(self.subtitle)
+        column.addWidget(self.header)
         column.addWidget(self.organisation_hint)
         column.addWidget(self.empty_card)
         column.addWidget(self.cards)
@@ -187,18 +194,19 @@ class DashboardPage(QWidget):
         )
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        buttons.addWidget(
-            link_button(
-                "Renseigner l'&organisation",
-                "Ouvrir les paramètres de votre organisation",
-                lambda: self.window_.go_to("settings"),
-            )
+        first_step = link_button(
+            "Renseigner l'&organisation",
+            "Ouvrir les paramètres de votre organisation",
+            lambda: self.window_.go_to("settings"),
+            icon_name="",
         )
+        buttons.addWidget(mark_primary(first_step, "settings"))
         buttons.addWidget(
             link_button(
                 "Ajouter un &employeur",
                 "Ouvrir la page Employeurs et instances sur un formulaire vierge",
                 self._new_employer,
+                icon_name="building-2",
             )
         )
         buttons.addWidget(
@@ -207,6 +215,7 @@ class DashboardPage(QWidget):
                 "Charger le dossier de démonstration (Région des Pays de la Loire, "
                 "déploiement de l'IA)",
                 self.load_demo,
+                icon_name="folder-open",
             )
         )
         buttons.addStretch(1)
@@ -255,11 +264,12 @@ class DashboardPage(QWidget):
         today = self.today()
         organisation = snapshot.organisation
         starting = snapshot.empty or not snapshot.employers
-        self.subtitle.setText(
+        self.header.set_subtitle(
             f"{organisation.name} · aujourd'hui {long_date(today)}"
             if organisation.is_set
             else f"Aujourd'hui {long_date(today)}"
         )
+        self.new_meeting_button.setVisible(not starting)  # the first steps' button leads
         self.organisation_hint.setVisible(not organisation.is_set and not starting)
         self.empty_card.setVisible(starting)
         self.cards.setVisible(not starting)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from aiconsult_desktop.domain.deadlines import Whose
@@ -22,6 +23,16 @@ from aiconsult_desktop.ui.locale import long_date
 DAYS = 30
 SHOWN = 12
 MUTED = "color: palette(placeholder-text);"
+
+
+def styled_link(href: str, text: str) -> str:
+    """A link drawn as the app's own (accent colour, no underline), not a web page's
+    underlined blue: the only kind of <a> the dashboard shows."""
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.Highlight).darker(125).name()
+    return (
+        f"<a href='{html.escape(href)}' style='color: {colour}; text-decoration: none;"
+        f" font-weight: 600'>{html.escape(text)}</a>"
+    )
 
 
 def _line(text: str) -> QLabel:
@@ -62,11 +73,13 @@ class UpcomingList(QWidget):
                 f"<b>{long_date(entry.day)}</b> <span style='{MUTED}'>· {who} ·</span> "
                 f"{html.escape(entry.text)}{late}"
             )
-            if entry.meeting_id is not None:
-                text = f"<a href='{entry.meeting_id}'>{text}</a>"
             label = _line(text)
+            if entry.meeting_id is not None:
+                label.setText(f"{text} {styled_link(str(entry.meeting_id), 'Ouvrir ›')}")
+                label.setToolTip("Ouvrir la réunion dans le Calendrier")
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                label.linkActivated.connect(lambda link: self.open_meeting(int(link)))
             label.setObjectName("upcoming")
-            label.linkActivated.connect(lambda link: self.open_meeting(int(link)))
             self.rows.addWidget(label)
         if len(found) > SHOWN:
             self.rows.addWidget(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.domain.enums import StatementState
 from aiconsult_desktop.domain.french import plural, until_phrase
 from aiconsult_desktop.services.records import MeetingData, StatementData
+from aiconsult_desktop.ui.icons import icon
 from aiconsult_desktop.ui.locale import date_time, long_date, month_year
 
 MUTED = "color: palette(placeholder-text);"
@@ -55,9 +56,15 @@ def text_label(text: str, *, rich: bool = False, muted: bool = False) -> QLabel:
     return label
 
 
-def link_button(text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+def link_button(
+    text: str, tooltip: str, slot: Callable[[], object], *, icon_name: str = "arrow-right"
+) -> QPushButton:
+    """A button that leads elsewhere (« Toutes les questions », « Voir »): a button, with
+    the arrow of where it goes, never a web link in the middle of the text."""
     button = QPushButton(text)
     button.setToolTip(tooltip)
+    if icon_name:
+        button.setIcon(icon(icon_name))
     button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     button.clicked.connect(lambda _checked=False: slot())
     return button

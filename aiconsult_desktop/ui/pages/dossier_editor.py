@@ -30,6 +30,7 @@ class DossierEditor(RecordPage[DossierData]):
     questions and statements."""
 
     list_label = "Dossiers sui&vis"
+    new_text = "&Nouveau dossier"
     new_tip = "Saisir un nouveau dossier (Ctrl+N)"
     delete_tip = "Supprimer le dossier choisi (Suppr dans la liste)"
     empty_text = (

@@ -97,11 +97,14 @@ class DossiersPage(DossierEditor):
         layout.addWidget(self.due_label)
         actions = QHBoxLayout()
         actions.addWidget(
-            button("&Ajouter un fait", "Noter un fait daté du dossier", self.add_fact)
+            button("&Ajouter un fait", "Noter un fait daté du dossier", self.add_fact, "plus")
         )
         actions.addWidget(
             button(
-                "Retirer le &fait", "Supprimer le fait choisi dans la chronologie", self.remove_fact
+                "Retirer le &fait",
+                "Supprimer le fait choisi dans la chronologie",
+                self.remove_fact,
+                "minus",
             )
         )
         actions.addStretch(1)
@@ -111,6 +114,7 @@ class DossiersPage(DossierEditor):
                 "E&xporter…",
                 "La chronologie en document Word ou PDF (Ctrl+E)",
                 self.window_.command("export").trigger,
+                "file-down",
             )
         )
         layout.addLayout(actions)

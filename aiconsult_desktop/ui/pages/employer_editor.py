@@ -66,6 +66,7 @@ class EmployerEditor(RecordPage[EmployerData]):
     """Employers and their bodies; the bodies are edited as rows of a small table."""
 
     list_label = "Emp&loyeurs suivis"
+    new_text = "&Nouvel employeur"
     new_tip = "Saisir un nouvel employeur (Ctrl+N)"
     delete_tip = "Supprimer l'employeur choisi (Suppr dans la liste)"
     empty_text = (

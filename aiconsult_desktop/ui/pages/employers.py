@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from aiconsult_desktop.services.opening import Store
+from aiconsult_desktop.ui.look import PageHeader, page_layout
 from aiconsult_desktop.ui.pages.employer_editor import EmployerEditor
-from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
@@ -29,20 +29,16 @@ class EmployersPage(QWidget):
         super().__init__()
         self.store = store
         self.window_ = window
-        heading = page_heading(self.title)
-        intro = QLabel(
+        header = PageHeader(
+            self.title,
             "Les collectivités que votre section suit et leurs instances (CST, F3SCT, CAP…). "
-            "Les dossiers suivis d'une réunion à l'autre ont leur page : « Dossiers »."
+            "Les dossiers suivis d'une réunion à l'autre ont leur page : « Dossiers ».",
         )
-        intro.setWordWrap(True)
 
         self.employer_editor = EmployerEditor(store, window)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        layout = page_layout(self)
+        layout.addWidget(header)
         layout.addWidget(self.employer_editor, 1)
 
     def leave(self) -> bool:

@@ -79,6 +79,7 @@ class MeetingsPage(RecordPage[MeetingData]):
             "Décl&arations…",
             "Ouvrir les déclarations de cette réunion (page Déclarations)",
             self.open_statements,
+            "file-text",
         )
         model: RecordTableModel[MeetingData] = RecordTableModel(
             MEETING_COLUMNS, lambda m: m.id, lambda m: f"{m.place} {m.notes}"

@@ -117,16 +117,19 @@ class QuestionsPage(RecordPage[QuestionData]):
             "&Liste de relance…",
             "Les questions en attente de l'employeur choisi, à relancer à sa prochaine réunion",
             lambda: question_actions.open_relance_list(self),
+            "send",
         )
         self.paste_button = button(
             "C&oller une liste…",
             "Créer une question par élément d'une liste copiée de Word ou d'un courriel",
             lambda: question_actions.paste_list(self),
+            "clipboard-paste",
         )
         self.export_button = button(
             "E&xporter…",
             "Exporter les questions affichées : Word (un employeur), CSV ou XLSX (Ctrl+E)",
             window.command("export").trigger,
+            "file-down",
         )
         more_filters = QWidget()
         row = QHBoxLayout(more_filters)

@@ -54,12 +54,13 @@ from PySide6.QtWidgets import (
 
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.flow_layout import FlowLayout
 from aiconsult_desktop.ui.forms import ChangeTracker, add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.look import PageHeader, mark_primary, set_page_margins
 from aiconsult_desktop.ui.pages.record_conflicts import ConflictsMixin
 from aiconsult_desktop.ui.pages.record_list import RecordList, form_pane
 from aiconsult_desktop.ui.record_model import RecordRole, RecordTableModel
-from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import CommandName, Navigation
@@ -101,8 +102,9 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             self.new_button = button(
                 self.new_text, self.new_tip, window.command(self.new_command).trigger
             )
-        self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save)
-        self.delete_button = button("&Supprimer", self.delete_tip, self.delete)
+        mark_primary(self.new_button, "plus")
+        self.save_button = button("&Enregistrer", "Enregistrer (Ctrl+S)", self.save, "save")
+        self.delete_button = button("&Supprimer", self.delete_tip, self.delete, "trash-2")
         self.status_label = QLabel("")
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -191,17 +193,12 @@ class RecordPage(QWidget, ConflictsMixin[T]):
             text=self.delete_tip,
         )
 
-        top = QHBoxLayout()
-        if self.title:
-            top.addWidget(page_heading(self.title))
-            top.addSpacing(16)
-        for widget in filters:
-            top.addWidget(widget)
-        top.addStretch(1)
-
-        actions = QHBoxLayout()
+        # The buttons wrap at narrow widths rather than widen the window (flow_layout.py).
+        row = FlowLayout()
         for widget in (self.new_button, self.save_button, self.delete_button, *buttons):
-            actions.addWidget(widget)
+            row.addWidget(widget)
+        actions = QHBoxLayout()
+        actions.addLayout(row)
         actions.addWidget(self.status_label, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -213,8 +210,12 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        if top.count() > 1:
-            layout.addLayout(top)
+        if self.title:  # a page of its own: its header, in the margins of every page
+            set_page_margins(layout)
+            self.header = PageHeader(self.title, filters=filters)
+            layout.addWidget(self.header)
+        else:  # inside another page, which has the header and margins
+            layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(actions)
         layout.addWidget(self.splitter, 1)
 

@@ -30,9 +30,10 @@ from aiconsult_desktop.services.organisation import get_organisation, save_organ
 from aiconsult_desktop.services.records import OrganisationData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.guard import attempt, attempt_form
+from aiconsult_desktop.ui.icons import icon
 from aiconsult_desktop.ui.locale import long_date
+from aiconsult_desktop.ui.look import PageHeader, mark_primary, page_layout
 from aiconsult_desktop.ui.statement_settings_box import StatementSettingsBox
-from aiconsult_desktop.ui.widgets import page_heading
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
@@ -107,7 +108,7 @@ class SettingsPage(QWidget):
 
         self.save_button = QPushButton("&Enregistrer")
         self.save_button.setToolTip("Enregistrer l'organisation (Ctrl+S)")
-        self.save_button.setDefault(True)
+        mark_primary(self.save_button, "save")
         self.save_button.clicked.connect(self.save)
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -163,14 +164,20 @@ class SettingsPage(QWidget):
         data_layout.addLayout(actions_row)
         self._show_data_path()
 
-        heading = page_heading(self.title)
+        for widget, name in (
+            (self.choose_logo_button, "image"),
+            (self.remove_logo_button, "x"),
+            (self.open_folder_button, "folder-open"),
+            (self.restore_button, "archive-restore"),
+            (self.server_button, "server"),
+        ):
+            widget.setIcon(icon(name))
 
         content = QWidget()
         content.setMaximumWidth(820)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 20, 24, 20)
+        column = page_layout(content)
         column.setSpacing(16)
-        column.addWidget(heading)
+        column.addWidget(PageHeader(self.title))
         column.addWidget(organisation_box)
         self.statement_settings = StatementSettingsBox(store)
         column.addWidget(self.statement_settings)

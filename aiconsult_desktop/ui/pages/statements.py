@@ -74,9 +74,13 @@ class StatementsPage(RecordPage[StatementData]):
             "Exporter en &Word…",
             "Exporter la déclaration en document Word (Ctrl+E)",
             window.command("export").trigger,
+            "file-down",
         )
         self.pdf_button = button(
-            "Exporter en P&DF…", "Exporter la déclaration en PDF (Ctrl+Maj+E)", self.export_pdf
+            "Exporter en P&DF…",
+            "Exporter la déclaration en PDF (Ctrl+Maj+E)",
+            self.export_pdf,
+            "file-output",
         )
         unavailable = exports.pdf_unavailable()
         if unavailable:
@@ -86,6 +90,7 @@ class StatementsPage(RecordPage[StatementData]):
             "Dossier pour le P&V…",
             "Toutes les déclarations de la réunion et ses questions, en un document Word",
             self.export_pack,
+            "package",
         )
         add_shortcut(self, "Ctrl+Shift+E", self.export_pdf, text="Exporter la déclaration en PDF")
 
