@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.enums import BodyKind
-from aiconsult_desktop.domain.french import agreed, plural
 from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
@@ -115,10 +114,7 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
                 if used:
                     raise UserError(
                         f"L'instance « {existing.name} » ne peut pas être retirée : "
-                        f"{plural(used, 'réunion')} y "
-                        f"{agreed(used, 'est rattachée', 'sont rattachées')}. "
-                        f"Supprimez-{agreed(used, 'la', 'les')} ou déplacez-"
-                        f"{agreed(used, 'la', 'les')} d'abord."
+                        f"{used} réunion(s) y sont rattachées. Supprimez ou déplacez-les d'abord."
                     )
                 row.bodies.remove(existing)
                 session.delete(existing)
@@ -147,14 +143,13 @@ class Dependents:
     def describe(self) -> str:
         parts = []
         if self.meetings:
-            parts.append(plural(self.meetings, "réunion"))
+            parts.append(f"{self.meetings} réunion(s)")
         if self.questions:
-            parts.append(plural(self.questions, "question"))
+            parts.append(f"{self.questions} question(s)")
         if self.statements:
-            parts.append(plural(self.statements, "déclaration"))
+            parts.append(f"{self.statements} déclaration(s)")
         if self.ai_tools:
-            tools = plural(self.ai_tools, "outil d'IA", "outils d'IA")
-            parts.append(f"{tools} (avec leur historique et leur suivi)")
+            parts.append(f"{self.ai_tools} outil(s) d'IA (avec leur historique et leur suivi)")
         return ", ".join(parts)
 
 

@@ -173,8 +173,12 @@ def delete_fact(store: Store, fact_id: int) -> None:
         session.delete(row)
 
 
+ANALYSIS_FIELD = "Analyse et revendication"
+"""The field a refused analysis names (the page puts the cursor there)."""
+
+
 def clean_analysis(text: str) -> str:
-    return long_text(text, "Analyse et revendication", required=False)
+    return long_text(text, ANALYSIS_FIELD, required=False)
 
 
 def get_analysis(store: Store, dossier_id: int) -> str:

@@ -69,18 +69,28 @@ class DossierEditor(RecordPage[DossierData]):
         self.title_edit.setText(record.title if record else "")
         self.description_edit.setPlainText(record.description if record else "")
 
-    def _save_editor(self) -> DossierData | None:
-        data = DossierData(
+    def _dossier_data(self) -> DossierData:
+        return DossierData(
             id=self.editing_id(),
             title=self.title_edit.text(),
             description=self.description_edit.toPlainText(),
         )
-        fields: dict[str, QWidget] = {
+
+    def _fields(self) -> dict[str, QWidget]:
+        """Where a refusal puts the cursor, by the field the service names."""
+        return {
             "Titre du dossier": self.title_edit,
             "title": self.title_edit,
             "Description": self.description_edit,
         }
-        return self._attempt_save(lambda: save_dossier(self.store, data), fields)
+
+    def _store_dossier(self, data: DossierData) -> DossierData:
+        """Through the services (the Dossiers page saves its analysis with it)."""
+        return save_dossier(self.store, data)
+
+    def _save_editor(self) -> DossierData | None:
+        data = self._dossier_data()
+        return self._attempt_save(lambda: self._store_dossier(data), self._fields())
 
     def _first_field(self) -> QWidget:
         return self.title_edit

@@ -3,42 +3,60 @@
 The chronology is a view of the base (`services.chronology`): meetings, questions, facts
 and AI tools' steps are never typed twice. Double-clicking an entry opens what it comes
 from on its own page (through `Navigation`); a fact opens the fact dialog, where facts
-are added, corrected and removed. « Exporter » writes the chronology as Word or PDF
-through `services.chronology_export`, like every document of the app.
+are added, corrected and removed. The period (du / au) narrows the chronology and the
+export alike; a reversed one is refused by the service's own check, in French, and the
+chronology shown stays as it was. « Exporter » writes the chronology as Word or PDF
+through `services.chronology_export`, like every document of the app. The second tab holds
+the dossier's closing analysis and demand (`dossier_analysis`), saved with the dossier.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
+    QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from aiconsult_desktop.domain.chronology import EntryKind
+from aiconsult_desktop.domain.chronology import Chronology, EntryKind
+from aiconsult_desktop.domain.facts import check_period
+from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.chronology import Filters, dossier_chronology
 from aiconsult_desktop.services.chronology_export import export_dossier
 from aiconsult_desktop.services.exports import pdf_unavailable
-from aiconsult_desktop.services.facts import delete_fact, get_fact
+from aiconsult_desktop.services.facts import (
+    ANALYSIS_FIELD,
+    clean_analysis,
+    delete_fact,
+    get_analysis,
+    get_fact,
+    save_analysis,
+)
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import DossierData
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.background_export import run_export
-from aiconsult_desktop.ui.forms import button
+from aiconsult_desktop.ui.forms import button, french_date_edit
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.chronology_model import ChronologyModel
+from aiconsult_desktop.ui.pages.dossier_analysis import AnalysisEditor
 from aiconsult_desktop.ui.pages.dossier_editor import DossierEditor
 from aiconsult_desktop.ui.pages.fact_dialog import FactDialog
 from aiconsult_desktop.ui.record_model import RecordTableModel
@@ -77,24 +95,62 @@ class DossiersPage(DossierEditor):
         self.extracts_box.setToolTip(
             "Dans le document, le premier paragraphe de chaque déclaration, marqué « Extrait »."
         )
+        self.start_box, self.start_edit = QCheckBox("du"), french_date_edit()
+        self.end_box, self.end_edit = QCheckBox("au"), french_date_edit()
+        today = QDate.currentDate()
+        self.start_edit.setDate(QDate(today.year(), 1, 1))
+        self.end_edit.setDate(today)
+        self.period_message = QLabel("")
+        self.period_message.setWordWrap(True)
+        self.period_message.setStyleSheet("color: #a4441b; font-weight: bold;")
+        self.period_message.hide()
+        self._shown_dossier: int | None = None
+        self.analysis = AnalysisEditor(store)
+        self.tabs = QTabWidget()
         super().__init__(store, window)
         self.kind_filter.currentIndexChanged.connect(self.load_chronology)
         self.search_edit.textChanged.connect(self.load_chronology)
+        for box, edit in ((self.start_box, self.start_edit), (self.end_box, self.end_edit)):
+            edit.setEnabled(False)
+            box.toggled.connect(edit.setEnabled)
+            box.toggled.connect(self.load_chronology)
+            edit.dateChanged.connect(self.load_chronology)
+        self.analysis.rich.changed.connect(self.tracker.mark)
+        self.autosaver = Autosaver(self, self.autosave)
+        self.analysis.rich.changed.connect(self.autosaver.changed)
+        self.title_edit.textEdited.connect(self.autosaver.changed)
+        self.description_edit.textChanged.connect(self.autosaver.changed)
 
     def _setup(self, model: RecordTableModel[DossierData], editor: QWidget, **kw: object) -> None:
-        """The dossier's form, then its chronology with its filters and actions."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(editor)
+        """The dossier's form, then its chronology (filters, period, actions) and its
+        analysis in two tabs: both need the height a small screen has."""
+        self.description_edit.setMaximumHeight(110)
+        chronology = QWidget()
+        layout = QVBoxLayout(chronology)
+        layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
         filters.addWidget(buddy("Natu&re", self.kind_filter))
         filters.addWidget(self.kind_filter)
         filters.addWidget(buddy("Rec&hercher", self.search_edit))
         filters.addWidget(self.search_edit, 1)
         layout.addLayout(filters)
+        period = QHBoxLayout()
+        period.addWidget(buddy("&Période :", self.start_box))
+        for widget in (self.start_box, self.start_edit, self.end_box, self.end_edit):
+            period.addWidget(widget)
+        period.addStretch(1)
+        layout.addLayout(period)
+        layout.addWidget(self.period_message)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.due_label)
+        # What is still due can be a long list: it scrolls under the table, which keeps
+        # the height (and the buttons under it stay in sight on a small screen).
+        due = QScrollArea()
+        due.setWidget(self.due_label)
+        due.setWidgetResizable(True)
+        due.setFrameShape(QFrame.Shape.NoFrame)
+        due.setMaximumHeight(110)
+        due.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(due)
         actions = QHBoxLayout()
         actions.addWidget(
             button("&Ajouter un fait", "Noter un fait daté du dossier", self.add_fact, "plus")
@@ -118,22 +174,54 @@ class DossiersPage(DossierEditor):
             )
         )
         layout.addLayout(actions)
+        self.tabs.addTab(chronology, "&Chronologie")
+        self.tabs.addTab(self.analysis, "Anal&yse et revendication")
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(editor)
+        column.addWidget(self.tabs, 1)
         super()._setup(model, box, sizes=(280, 720))
 
     # The chronology ------------------------------------------------------------------
 
+    def period(self) -> tuple[date | None, date | None]:
+        """The period ticked (du / au), either end open."""
+        start, end = self.start_edit.date(), self.end_edit.date()
+        return (
+            date(start.year(), start.month(), start.day()) if self.start_box.isChecked() else None,
+            date(end.year(), end.month(), end.day()) if self.end_box.isChecked() else None,
+        )
+
     def filters(self, extracts: bool = False) -> Filters:
         kind = self.kind_filter.currentData()
         kinds = frozenset({kind}) if kind is not None else frozenset(EntryKind)
-        return Filters(kinds=kinds, search=self.search_edit.text(), extracts=extracts)
+        start, end = self.period()
+        return Filters(kinds, start, end, self.search_edit.text(), extracts)
 
-    def load_chronology(self) -> None:
+    def load_chronology(self, *_args: object) -> None:
         dossier_id = self.editing_id()
         if dossier_id is None:
             self.chronology.set_entries([])
             self.due_label.setText("")
             return
-        found = attempt(self, lambda: dossier_chronology(self.store, dossier_id, self.filters()))
+        refused: list[str] = []
+
+        def run() -> Chronology | None:
+            try:
+                return dossier_chronology(self.store, dossier_id, self.filters())
+            except ValidationError as error:
+                if error.field != "period":
+                    raise
+                refused.append(error.message)  # said beside the period, not in a box
+                return None
+
+        found = attempt(self, run)
+        self.period_message.setText(refused[0] if refused else "")
+        self.period_message.setVisible(bool(refused))
+        if refused and self._shown_dossier == dossier_id:
+            return  # a reversed period changes nothing: the chronology stays as it was
+        self._shown_dossier = dossier_id
         self.chronology.set_entries(found.entries if found else [])
         due = found.due if found else []
         self.due_label.setText(
@@ -143,8 +231,49 @@ class DossiersPage(DossierEditor):
         self.table.resizeColumnToContents(1)
 
     def _fill_editor(self, record: DossierData | None) -> None:
+        self.autosaver.stop()
         super()._fill_editor(record)
+        dossier_id = record.id if record is not None else None
+        text = attempt(self, lambda: get_analysis(self.store, dossier_id)) if dossier_id else ""
+        self.analysis.load(text or "")
         self.load_chronology()
+
+    # The analysis, saved with the dossier ----------------------------------------------
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {**super()._fields(), ANALYSIS_FIELD: self.analysis.rich.text}
+
+    def _store_dossier(self, data: DossierData) -> DossierData:
+        """The dossier, then its analysis; an analysis the service refuses (too long)
+        refuses the whole save before anything is written, on its tab."""
+        text = self.analysis.markdown()
+        try:
+            clean_analysis(text)
+        except ValidationError:
+            self.tabs.setCurrentWidget(self.analysis)
+            raise
+        saved = super()._store_dossier(data)
+        if saved.id is not None:
+            save_analysis(self.store, saved.id, text)
+        return saved
+
+    def autosave(self) -> None:
+        """Save quietly (see `Autosaver`); a refusal waits for `leave`, which says it."""
+        if not self.tracker.dirty or not self.isVisible() or not self.title_edit.text().strip():
+            return
+        try:
+            saved = self._store_dossier(self._dossier_data())
+        except UserError:
+            return
+        self._took(saved)
+
+    def leave(self) -> bool:
+        self.autosaver.stop()
+        return super().leave()
+
+    def discard(self) -> None:
+        self.autosaver.stop()
+        super().discard()
 
     def open_entry(self, index: QModelIndex) -> None:
         """Double-click: the item the entry comes from, on its page."""
@@ -239,15 +368,20 @@ class DossiersPage(DossierEditor):
         if record is None or dossier_id is None:
             dialogs.show_error(self, "Choisissez d'abord le dossier à exporter.")
             return None
+        start, end = self.period()
+        if not attempt_done(self, lambda: check_period(start, end)):
+            return None  # said before a file is chosen: nothing written
+        documents = Path.home() / "Documents"
+        folder = documents if documents.is_dir() else Path.home()
         path = dialogs.save_path(
             self,
             "Exporter la chronologie",
-            Path(f"Chronologie - {record.title}.docx"),
+            folder / f"Chronologie - {record.title}.docx",
             "Documents Word (*.docx);;Documents PDF (*.pdf)",
         )
         if path is None:
             return None
-        filters = Filters(extracts=self.extracts_box.isChecked())
+        filters = Filters(start=start, end=end, extracts=self.extracts_box.isChecked())
         said = f"La chronologie du dossier « {record.title} » est dans le fichier :\n"
 
         def done(target: Path) -> None:

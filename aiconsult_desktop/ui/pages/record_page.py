@@ -340,11 +340,15 @@ class RecordPage(QWidget, ConflictsMixin[T]):
         saved = self._save_editor()
         if saved is None:
             return False
+        self._took(saved)
+        return True
+
+    def _took(self, saved: T) -> None:
+        """`saved` (by leaving, or an autosave) is the editor's record, listed, clean."""
         self._editing = saved
         self.tracker.clear()
         self.model.put_record(saved)
         self._update_empty_state()
-        return True
 
     def discard(self) -> None:
         """Abandon what was typed (the user chose to close without it): back to the saved record."""

@@ -226,10 +226,7 @@ class StatementsPage(RecordPage[StatementData]):
             return
         except UserError:
             return
-        self._editing = saved
-        self.tracker.clear()
-        self.model.put_record(saved)
-        self._update_empty_state()
+        self._took(saved)
 
     def _conflicted(self, conflict: ConflictError) -> bool:
         """The editor reloads onto the copy of the text: the cursor stays where it was."""
