@@ -46,6 +46,8 @@ def test_the_bundle_holds_both_programs_and_stays_lean(bundle: Path) -> None:
     files = [f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()]
     size = sum(f.stat().st_size for f in files) / 1024 / 1024
     assert size <= LARGEST_BUNDLE_MB, f"{size:.0f} Mo"
+    # The icons' set travels with its licence (the first paint fails without its files).
+    assert list(bundle.rglob("resources/icons/lucide/LICENSE"))
     translations = {f.name for f in bundle.rglob("*.qm")}
     assert "qtbase_fr.qm" in translations and not translations - {"qtbase_fr.qm", "qt_fr.qm"}
 

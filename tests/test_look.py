@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -49,6 +50,19 @@ def test_each_page_has_one_primary_action_with_its_icon(window: MainWindow) -> N
         found = primaries(page)
         assert len(found) == 1, (spec.title, [b.text() for b in found])
         assert found[0].isDefault() and drawn(found[0].icon()), spec.title
+
+
+def test_every_page_has_its_header_at_the_same_place(window: MainWindow) -> None:
+    """Title at the same distance from the sidebar and the top on every page."""
+    places = {}
+    for index, spec in enumerate(PAGES):
+        window.show_page(index)
+        page = window.page(index)
+        headers = [h for h in page.findChildren(look.PageHeader) if h.isVisibleTo(page)]
+        assert len(headers) == 1, spec.title
+        assert headers[0].title.text() == spec.title
+        places[spec.title] = headers[0].title.mapTo(page, QPoint(0, 0)).toTuple()
+    assert len(set(places.values())) == 1, places
 
 
 def test_the_empty_dashboard_leads_with_its_first_step(qtbot: QtBot, store: Store) -> None:

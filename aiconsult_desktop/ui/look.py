@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -134,6 +135,11 @@ class PageHeader(QWidget):
         words.addWidget(self.subtitle)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        # As tall as a row of fields, filters or not: the buttons under it start at the
+        # same height on every page.
+        self.setMinimumHeight(
+            max(QLineEdit().sizeHint().height(), QPushButton().sizeHint().height()) + 4
+        )
         row.setSpacing(8)
         row.addLayout(words, 0 if filters else 1)
         if filters:
