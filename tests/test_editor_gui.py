@@ -5,9 +5,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import StatementState
@@ -273,3 +274,54 @@ def test_french_word_keys_bold_italic_underline_are_the_toolbar_actions(
         if QKeySequence("Ctrl+G") in a.shortcuts() and a is not rich.actions_["bold"]
     ]
     assert taken == []
+
+
+def test_a_blank_line_survives_save_reopen_and_export(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    rich = page.editor.rich
+    rich.set_markdown("")
+    rich.changed.emit()
+    rich.text.setFocus()
+    type_text(qtbot, rich.text, "Premier paragraphe.\n\nAprès une ligne vide.")
+    page.save_button.click()
+    assert said.errors == []
+    saved = statements.get_statement(demo_store, page.editing_id() or 0)
+    page.editor.load(saved, None)  # reopened from the store
+    document = rich.text.document()
+    shown = [document.findBlockByNumber(n).text() for n in range(document.blockCount())]
+    assert shown == ["Premier paragraphe.", "", "Après une ligne vide."]
+
+    said.save_to = tmp_path / "vide.docx"
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
+    assert said.errors == []
+    body = [p.text for p in docx.Document(str(said.save_to)).paragraphs]
+    first = body.index("Premier paragraphe.")
+    assert body[first : first + 3] == ["Premier paragraphe.", "", "Après une ligne vide."]
+
+
+def test_the_editor_spaces_paragraphs_as_the_word_document(
+    qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    said.save_to = tmp_path / "mai.docx"
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
+    styles = docx.Document(str(said.save_to)).styles
+    dpi = QGuiApplication.primaryScreen().logicalDotsPerInchY()
+    rich = page.editor.rich
+    rich.set_markdown("## Nos questions\nUn paragraphe.")
+    heading = rich.text.document().firstBlock()
+    paragraph = heading.next()
+    normal = styles["Normal"].paragraph_format
+    heading2 = styles["Heading 2"].paragraph_format
+    assert normal.space_after is not None and normal.space_after.pt > 0
+    assert paragraph.blockFormat().bottomMargin() == pytest.approx(normal.space_after.pt * dpi / 72)
+    assert heading.blockFormat().topMargin() == pytest.approx(heading2.space_before.pt * dpi / 72)
+    assert heading.blockFormat().bottomMargin() == pytest.approx(heading2.space_after.pt * dpi / 72)
+    # What the user types next is spaced the same: a new paragraph and an empty text.
+    rich.set_markdown("")
+    empty = rich.text.document().firstBlock().blockFormat()
+    assert empty.bottomMargin() == pytest.approx(normal.space_after.pt * dpi / 72)

@@ -116,3 +116,24 @@ def test_word_count_leaves_out_notes_and_note_text_is_inline() -> None:
     doc = parse_markdown("Un deux trois[^1].\n\n[^1]: quatre cinq")
     assert word_count(doc) == 3
     assert parse_inline("une *note*") == (Span("une "), Span("note", italic=True))
+
+
+def test_a_blank_line_typed_is_an_empty_paragraph_kept_in_the_markdown() -> None:
+    typed = MarkdownDoc(
+        (
+            Block(BlockKind.PARAGRAPH, ()),  # at the start: prints as nothing, dropped
+            Block(BlockKind.PARAGRAPH, (Span("Un"),)),
+            Block(BlockKind.PARAGRAPH, ()),
+            Block(BlockKind.PARAGRAPH, ()),
+            Block(BlockKind.BULLET, (Span("point"),)),
+            Block(BlockKind.QUOTE, (Span(" "),)),  # an empty line, wherever typed
+            Block(BlockKind.PARAGRAPH, (Span("Deux"),)),
+            Block(BlockKind.PARAGRAPH, ()),
+        )
+    )
+    markdown = to_markdown(typed)
+    assert markdown == "Un\n&nbsp;\n&nbsp;\n- point\n\n&nbsp;\nDeux"
+    assert [len(b.spans) for b in parse_markdown(markdown).blocks] == [1, 0, 0, 1, 0, 1]
+    assert parse_markdown(markdown) == normalise(typed)
+    # Texts stored before: a blank line between paragraphs only separates them.
+    assert parse_markdown("Un\n\nDeux") == parse_markdown("Un\nDeux")

@@ -12,6 +12,13 @@ so the next line is not taken in), `-` bullets, `1.` numbers, `>` quotations, `#
 headings, `**gras**`, `*italique*`, `<u>souligné</u>`, then the notes after a blank line.
 Where `**` would not be read back as bold (next to a letter, say), `<b>`/`<i>` are
 written instead: the text always reads back as it was.
+
+A blank line the user typed (an empty paragraph, printed as one) is the line `&nbsp;`:
+in Markdown a blank line only separates blocks, and texts stored before held blank lines
+with that meaning, so an empty paragraph needs a line of its own that every Markdown
+reader, markdown-it-py included, reads as a paragraph whose only character is a no-break
+space (the HTML entity, readable in any text editor where a bare U+00A0 would not be).
+Empty paragraphs at the very start or end of a text are dropped: they print as nothing.
 """
 
 from __future__ import annotations
@@ -65,6 +72,8 @@ class MarkdownDoc:
 
 
 HEADING_LEVELS = (1, 2, 3)
+EMPTY_PARAGRAPH_LINE = "&nbsp;"
+"""An empty paragraph in the stored Markdown (see the module's docstring)."""
 _LINE_BREAKS = re.compile("[\n\r\u2028\u2029\x0b]")
 _SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -131,11 +140,15 @@ def normalise_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def normalise(doc: MarkdownDoc) -> MarkdownDoc:
-    """Drop empty blocks, clamp heading levels, mark where numbered lists start."""
+    """Clamp heading levels, mark where numbered lists start. An empty block is an empty
+    paragraph (a blank line the user typed; an empty list item goes), except at the
+    start or the end of the text."""
     blocks: list[Block] = []
     for block in doc.blocks:
         spans = normalise_spans(block.spans)
         if not spans:
+            if block.kind not in (BlockKind.BULLET, BlockKind.NUMBERED) and blocks:
+                blocks.append(Block(BlockKind.PARAGRAPH, ()))
             continue
         level = min(max(block.level, 1), 3) if block.kind is BlockKind.HEADING else 0
         previous = blocks[-1] if blocks else None
@@ -143,6 +156,8 @@ def normalise(doc: MarkdownDoc) -> MarkdownDoc:
             block.new_list or previous is None or previous.kind is not BlockKind.NUMBERED
         )
         blocks.append(Block(block.kind, spans, level, new_list))
+    while blocks and not blocks[-1].spans:
+        blocks.pop()
     return MarkdownDoc(tuple(blocks))
 
 
@@ -198,7 +213,7 @@ def to_markdown(doc: MarkdownDoc) -> str:
         elif block.kind is BlockKind.HEADING:
             lines.append(f"{'#' * block.level} {text}")
         else:
-            lines.append(text)
+            lines.append(text or EMPTY_PARAGRAPH_LINE)
         previous = block
     if notes:
         lines.append("")
@@ -218,6 +233,8 @@ def _inline(spans: tuple[Span, ...], notes: list[tuple[Span, ...]] | None) -> st
         text = _escape(span.text)
         if index == 0:
             text = _escape_line_start(text)
+        elif spans[index - 1].note is not None and text.startswith("("):
+            text = "\\" + text  # "[^1](…)" would read as a link, the note lost
         if not any(span.formats):
             out.append(text)
             continue

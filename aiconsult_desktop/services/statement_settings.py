@@ -8,15 +8,20 @@ one never overwrites the other.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from aiconsult_desktop.domain.markdown_doc import BlockKind
 from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION
 from aiconsult_desktop.domain.text import optional_line
 from aiconsult_desktop.errors import ValidationError
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Organisation
+
+if TYPE_CHECKING:  # python-docx is loaded when a document is first shown or written
+    from aiconsult_desktop.export.paragraph_spacing import Spacing
 
 DEFAULT_WORDS_PER_MINUTE = 130
 
@@ -94,3 +99,11 @@ def set_salutation(store: Store, salutation: str) -> str:
     with store.session() as session:
         _row(session).salutation = value
     return value
+
+
+def paragraph_spacing(kind: BlockKind, level: int = 0) -> Spacing:
+    """How the Word export spaces a block of `kind`, in points (the editor shows the
+    same). Read once from the default template."""
+    from aiconsult_desktop.export.paragraph_spacing import block_spacing
+
+    return block_spacing(kind, level)

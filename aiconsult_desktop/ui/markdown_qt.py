@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -35,6 +36,7 @@ from aiconsult_desktop.domain.markdown_doc import (
 )
 from aiconsult_desktop.domain.markdown_parse import parse_inline
 from aiconsult_desktop.domain.text import clean_text
+from aiconsult_desktop.services.statement_settings import paragraph_spacing
 
 NOTE_PROPERTY = int(QTextFormat.Property.UserProperty) + 1
 QUOTE_PROPERTY = int(QTextFormat.Property.UserProperty) + 2
@@ -45,16 +47,28 @@ _OBJECT = "\ufffc"
 
 
 def block_format(kind: BlockKind, level: int = 0) -> QTextBlockFormat:
+    """A block of `kind`, spaced as the Word export spaces it (`paragraph_spacing`)."""
     fmt = QTextBlockFormat()
+    spacing = paragraph_spacing(kind, level)
+    fmt.setTopMargin(points_to_pixels(spacing.before))
+    fmt.setBottomMargin(points_to_pixels(spacing.after))
+    fmt.setLineHeight(
+        round(spacing.line * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
     if kind is BlockKind.HEADING:
         fmt.setHeadingLevel(level)
-        fmt.setTopMargin(10)
-        fmt.setBottomMargin(4)
     elif kind is BlockKind.QUOTE:
         fmt.setProperty(QUOTE_PROPERTY, True)
         fmt.setLeftMargin(QUOTE_MARGIN)
         fmt.setRightMargin(QUOTE_MARGIN)
     return fmt
+
+
+def points_to_pixels(points: float) -> float:
+    """Block margins are in pixels; fonts in points take the screen's DPI, so do they."""
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
+    return points * dpi / 72.0
 
 
 def char_format(span: Span, heading_level: int = 0) -> QTextCharFormat:
@@ -80,6 +94,7 @@ def fill_document(document: QTextDocument, doc: MarkdownDoc) -> None:
     """Replace `document`'s content with `doc`."""
     document.clear()
     cursor = QTextCursor(document)
+    cursor.setBlockFormat(block_format(BlockKind.PARAGRAPH))  # what is typed in an empty one
     _write(cursor, doc, first_block_existing=True)
     renumber_notes(document)
 

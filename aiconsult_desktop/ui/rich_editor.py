@@ -47,8 +47,8 @@ from aiconsult_desktop.ui.editor_toolbar import dress_toolbar
 from aiconsult_desktop.ui.markdown_qt import (
     HEADING_SIZE,
     NOTE_PROPERTY,
-    QUOTE_MARGIN,
     QUOTE_PROPERTY,
+    block_format,
     fill_document,
     insert_doc,
     note_calls,
@@ -279,18 +279,7 @@ class RichEditor(QWidget):
         if block_list is not None:
             for block in _selected_blocks(cursor):
                 block_list.remove(block)
-        fmt = QTextBlockFormat()
-        fmt.setHeadingLevel(level if kind is BlockKind.HEADING else 0)
-        fmt.setIndent(0)
-        if kind is BlockKind.QUOTE:
-            fmt.setProperty(QUOTE_PROPERTY, True)
-            fmt.setLeftMargin(QUOTE_MARGIN)
-            fmt.setRightMargin(QUOTE_MARGIN)
-        else:
-            fmt.setProperty(QUOTE_PROPERTY, False)
-            fmt.setLeftMargin(0)
-            fmt.setRightMargin(0)
-        cursor.setBlockFormat(fmt)
+        cursor.setBlockFormat(block_format(kind, level))  # replaces: no indent left over
         size = QTextCharFormat()
         size.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE.get(level, 0))
         whole = QTextCursor(cursor)
