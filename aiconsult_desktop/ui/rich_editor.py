@@ -1,16 +1,15 @@
 """The statement editor: a word processor's basics over the stored Markdown.
 
 Bold, italics, underline, two heading levels, bullet and numbered lists, quotations,
-footnotes, undo/redo, from a toolbar and the usual shortcuts. Pasting from Word or a web
-page keeps that structure and drops the rest (fonts, colours; tables become text),
-because what is pasted goes through the same block model as what is stored.
+footnotes, undo/redo, from a toolbar and the usual shortcuts (a French Word's: Ctrl+G,
+Ctrl+I, Ctrl+U). Paste and Enter are the text area's (`ui.statement_text_edit`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -19,7 +18,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
     QTextListFormat,
 )
@@ -28,14 +26,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
-    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from aiconsult_desktop.domain.markdown_doc import (
-    Block,
     BlockKind,
     MarkdownDoc,
     Span,
@@ -56,6 +52,7 @@ from aiconsult_desktop.ui.markdown_qt import (
     read_document,
     renumber_notes,
 )
+from aiconsult_desktop.ui.statement_text_edit import StatementTextEdit
 
 NOTE_SHORTCUT = "Ctrl+Alt+F"
 
@@ -82,28 +79,6 @@ def ask_note_text(parent: QWidget, initial: str = "") -> str | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return edit.toPlainText()
-
-
-class StatementTextEdit(QTextEdit):
-    """A QTextEdit whose paste keeps structure only."""
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        cursor = self.textCursor()
-        if source.hasHtml():
-            scratch = QTextDocument()
-            scratch.setHtml(source.html())
-            doc = read_document(scratch, pasted=True)
-        elif source.hasText():
-            lines = clean_text(source.text()).split("\n")
-            doc = MarkdownDoc(
-                tuple(Block(BlockKind.PARAGRAPH, (Span(line),)) for line in lines if line.strip())
-            )
-        else:
-            return
-        cursor.beginEditBlock()
-        insert_doc(cursor, doc)
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
 
 
 class RichEditor(QWidget):
