@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from docx.document import Document as DocxDocument
 from docx.shared import Length
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 from aiconsult_desktop.domain.markdown_doc import BlockKind
 from aiconsult_desktop.export.docx_io import open_template
@@ -65,8 +65,8 @@ def _spacing(document: DocxDocument, name: str) -> Spacing:
 
 def _inherited(style: BaseStyle | None, attribute: str) -> object:
     """`attribute` of the style's paragraph format, or of the style it is based on."""
-    while style is not None:
-        value = getattr(style.paragraph_format, attribute, None)  # type: ignore[attr-defined]
+    while isinstance(style, ParagraphStyle):
+        value = getattr(style.paragraph_format, attribute, None)
         if value is not None:
             return value
         style = style.base_style

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QTextBrowser,
@@ -41,7 +40,7 @@ from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import FRENCH, long_date
 from aiconsult_desktop.ui.markdown_qt import fill_document
-from aiconsult_desktop.ui.widgets import buddy
+from aiconsult_desktop.ui.widgets import buddy, wrapping_list
 
 
 def word_diff_html(old: str, new: str) -> str:
@@ -79,7 +78,7 @@ class VersionsDialog(QDialog):
         self._versions = versions
         self._current = current
         self._restore = restore
-        self.list = QListWidget()
+        self.list = wrapping_list()
         for version in versions:
             when = long_date(version.saved_at.date())
             QListWidgetItem(f"n° {version.number} — {when} — {version.reason}", self.list)
@@ -140,7 +139,7 @@ class TemplatesDialog(QDialog):
         self.setWindowTitle("Partir d'un modèle")
         self._templates = templates
         self._use = use
-        self.list = QListWidget()
+        self.list = wrapping_list()
         for template in templates:
             suffix = "" if template.builtin else " (modèle enregistré)"
             QListWidgetItem(template.name + suffix, self.list)
@@ -189,7 +188,7 @@ class QuestionsDialog(QDialog):
         self.setWindowTitle("Insérer des questions en attente")
         self._questions = questions
         self._insert = insert
-        self.list = QListWidget()
+        self.list = wrapping_list()
         for question in questions:
             item = QListWidgetItem(f"{question.text} ({answer_phrase(question)})", self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -209,7 +208,9 @@ class QuestionsDialog(QDialog):
             if questions
             else "Cet employeur n'a aucune question en attente."
         )
-        layout.addWidget(QLabel(text))
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.all)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
@@ -242,7 +243,7 @@ class LegalGroundsDialog(QDialog):
         self._store = store
         self._insert = insert
         self._grounds: list[LegalGroundData] = []
-        self.list = QListWidget()
+        self.list = wrapping_list()
         self.label = QLineEdit()
         self.reference = QLineEdit()
         self.summary = QPlainTextEdit()

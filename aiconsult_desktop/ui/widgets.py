@@ -6,6 +6,8 @@ record ids), so every page picks values the same way.
 
 - `EnumCombo(enum_cls)`: `value()`, `set_value(member)`.
 - `IdCombo()`: `set_items([(id_or_None, text), ...])`, `current_id()`, `set_current_id(id)`.
+- `wrapping_list()`: a list whose long items (a 300-character question) wrap on as many
+  lines as they need, never cut by "…" nor scrolled sideways.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListView, QListWidget, QWidget
 
 from aiconsult_desktop.domain.enums import LabelledEnum
 
@@ -121,3 +124,16 @@ def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
+
+
+def wrapping_list() -> QListWidget:
+    """A QListWidget whose items wrap at the view's width and grow as tall as their text:
+    the questions users pick from are long sentences that must be read whole."""
+    view = QListWidget()
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the dialog is resized
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    return view

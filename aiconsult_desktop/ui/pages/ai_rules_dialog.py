@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from aiconsult_desktop.services.ai_rules import RuleSetting, list_rules, reset_r
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt, attempt_done, attempt_form
-from aiconsult_desktop.ui.widgets import EnumCombo, buddy
+from aiconsult_desktop.ui.widgets import EnumCombo, buddy, wrapping_list
 
 BLANK = Rule("", "", Condition.ALWAYS, Due.BEFORE_DEPLOYMENT, "", Confidence.UNION_DEMAND)
 """A rule being added: `save_rule` gives it a key of the employer's own."""
@@ -57,7 +56,7 @@ class RulesDialog(QDialog):
         self._store, self._employer_id = store, employer_id
         self._settings: list[RuleSetting] = []
         self._new = False
-        self.list = QListWidget()
+        self.list = wrapping_list()
         self.label = QLineEdit()
         self.source = QPlainTextEdit()
         self.source.setTabChangesFocus(True)

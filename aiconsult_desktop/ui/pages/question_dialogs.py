@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from aiconsult_desktop.ui.forms import (
 )
 from aiconsult_desktop.ui.locale import long_date
 from aiconsult_desktop.ui.record_model import one_line
-from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo
+from aiconsult_desktop.ui.widgets import EnumCombo, IdCombo, wrapping_list
 
 
 def run(dialog: QDialog) -> bool:
@@ -146,7 +145,7 @@ class RelanceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Liste de relance — {employer_name}")
-        self.questions = QListWidget()
+        self.questions = wrapping_list()
         for number, question in enumerate(pending, start=1):
             line = f"{number}. {one_line(question.text)}"
             item = QListWidgetItem(f"{line}\n     {question.age}")
@@ -209,7 +208,7 @@ class PasteDialog(QDialog):
         self.source.setPlaceholderText(
             "Collez ici la liste copiée (numérotée, à puces, ou une question par paragraphe)"
         )
-        self.preview = QListWidget()
+        self.preview = wrapping_list()
         self.summary = QLabel("")
         where = QLabel(
             f"Questions posées à {employer_name}, le {long_date(asked_on)} "

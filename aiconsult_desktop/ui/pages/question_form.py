@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.locale import long_date
 from aiconsult_desktop.ui.pages import question_actions
 from aiconsult_desktop.ui.record_model import one_line
-from aiconsult_desktop.ui.widgets import IdCombo
+from aiconsult_desktop.ui.widgets import IdCombo, wrapping_list
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.pages.questions import QuestionsPage
@@ -67,7 +66,7 @@ class QuestionForm(QWidget):
 
         # Look-alikes of a new question, to record a relance instead of a duplicate.
         self.similar_label = QLabel("Questions déjà posées à cet employeur qui y ressemblent :")
-        self.similar = QListWidget()
+        self.similar = wrapping_list()
         self.similar.setMaximumHeight(110)
         self.relance_button = button(
             "Enregistrer comme re&lance de celle-ci",
@@ -79,7 +78,7 @@ class QuestionForm(QWidget):
         self._similar_timer.setInterval(300)
         self._similar_timer.timeout.connect(self.update_similar)
 
-        self.history = QListWidget()
+        self.history = wrapping_list()
         self.history.setMinimumHeight(120)
         self.history.itemDoubleClicked.connect(lambda _item: self._correct_event())
         self.add_event_button = button(
