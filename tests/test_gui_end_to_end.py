@@ -101,6 +101,7 @@ def test_first_session_from_empty_base_to_word_document(
     # 6. Export (Ctrl+E) and open it in LibreOffice.
     said.save_to = tmp_path / "intervention.docx"
     qtbot.keyClick(spage.editor.title, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)  # off the GUI thread
     assert said.errors == []
     assert said.save_to.exists() and str(said.save_to) in said.infos[-1]
     document = docx.Document(str(said.save_to))
