@@ -191,14 +191,20 @@ def test_read_statements_are_locked_and_modifier_starts_a_new_version(
     assert versions and versions[0].state is StatementState.READ
 
 
+def export_word(qtbot: QtBot, page: StatementsPage, said: Dialogs, target: Path) -> Path:
+    """« Exporter » clicked, the Word document written off the GUI thread, no error."""
+    said.save_to = target
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
+    assert said.errors == []
+    return target
+
+
 def test_word_export_from_the_editor_has_the_real_footnote(
     qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
 ) -> None:
     page = open_may_statement(qtbot, demo_store)
-    said.save_to = tmp_path / "mai.docx"
-    page.export_button.click()
-    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
-    assert said.errors == []
+    export_word(qtbot, page, said, tmp_path / "mai.docx")
     with zipfile.ZipFile(said.save_to) as package:
         assert "Le terme de redevabilité" in package.read("word/footnotes.xml").decode()
         assert "<w:footnoteReference" in package.read("word/document.xml").decode()
@@ -293,11 +299,8 @@ def test_a_blank_line_survives_save_reopen_and_export(
     shown = [document.findBlockByNumber(n).text() for n in range(document.blockCount())]
     assert shown == ["Premier paragraphe.", "", "Après une ligne vide."]
 
-    said.save_to = tmp_path / "vide.docx"
-    page.export_button.click()
-    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
-    assert said.errors == []
-    body = [p.text for p in docx.Document(str(said.save_to)).paragraphs]
+    exported = export_word(qtbot, page, said, tmp_path / "vide.docx")
+    body = [p.text for p in docx.Document(str(exported)).paragraphs]
     first = body.index("Premier paragraphe.")
     assert body[first : first + 3] == ["Premier paragraphe.", "", "Après une ligne vide."]
 
@@ -306,10 +309,7 @@ def test_the_editor_spaces_paragraphs_as_the_word_document(
     qtbot: QtBot, demo_store: Store, said: Dialogs, tmp_path: Path
 ) -> None:
     page = open_may_statement(qtbot, demo_store)
-    said.save_to = tmp_path / "mai.docx"
-    page.export_button.click()
-    qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=10_000)
-    styles = docx.Document(str(said.save_to)).styles
+    styles = docx.Document(str(export_word(qtbot, page, said, tmp_path / "mai.docx"))).styles
     dpi = QGuiApplication.primaryScreen().logicalDotsPerInchY()
     rich = page.editor.rich
     rich.set_markdown("## Nos questions\nUn paragraphe.")
