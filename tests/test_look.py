@@ -9,7 +9,15 @@ import re
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.services.demo import load_demo
@@ -63,6 +71,18 @@ def test_every_page_has_its_header_at_the_same_place(window: MainWindow) -> None
         assert headers[0].title.text() == spec.title
         places[spec.title] = headers[0].title.mapTo(page, QPoint(0, 0)).toTuple()
     assert len(set(places.values())) == 1, places
+
+
+def test_the_dashboard_fits_1024_px_without_sideways_scrolling(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1024, 640)
+    window.open_page(window.dashboard)
+    scroll = window.dashboard.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() < 800)
+    QApplication.processEvents()
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
 
 
 def test_the_empty_dashboard_leads_with_its_first_step(qtbot: QtBot, store: Store) -> None:

@@ -40,9 +40,9 @@ NATIVE_STYLES = frozenset({"windows11", "windowsvista", "macos"})
 """Styles that draw a default button in the system's accent colour on their own."""
 
 SIDEBAR_STYLE = """
-QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 11pt;
+QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 10.5pt;
                       padding-top: 12px; outline: 0; }
-QListWidget#sidebar::item { padding: 8px 12px; border-left: 4px solid transparent; }
+QListWidget#sidebar::item { padding: 8px 10px; border-left: 4px solid transparent; }
 QListWidget#sidebar::item:hover { background: #3b4450; }
 QListWidget#sidebar::item:selected { background: #444e5c; color: #ffffff;
                                      border-left: 4px solid #d63031; }

@@ -82,6 +82,7 @@ class Card(QFrame):
             " border-radius: 6px; }"
         )
         self.heading = QLabel(title)
+        self.heading.setWordWrap(True)  # a long title wraps: no sideways scrolling at 1024 px
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
