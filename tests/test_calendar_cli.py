@@ -24,7 +24,7 @@ def test_export_then_import_calendar_from_the_command_line(data_dir: Path, tmp_p
     assert "déjà à jour" in preview.stdout and "rien n'a été enregistré" in preview.stdout
     imported = aiconsult("import", "calendar", str(out))
     assert imported.returncode == 0, imported.stderr
-    assert f"0 réunion(s) créée(s), 0 mise(s) à jour, {len(events)} déjà à jour." in imported.stdout
+    assert f"0 réunion créée, 0 mise à jour, {len(events)} déjà à jour." in imported.stdout
 
 
 def test_calendar_commands_refuse_bad_input_in_french(data_dir: Path, tmp_path: Path) -> None:

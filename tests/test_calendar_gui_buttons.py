@@ -178,7 +178,7 @@ def test_importing_an_invitation_previews_creates_then_updates(
     assert preview.startswith("Réunions de « Métropole de Lyon » à importer :")
     assert "2 octobre 2025" in preview and "CST du 2 octobre 2025" in preview
     assert "nouvelle réunion" in preview
-    assert said.infos == ["1 réunion(s) créée(s), 0 mise(s) à jour."]
+    assert said.infos == ["1 réunion créée, 0 mise à jour."]
     assert _listed(page) == ["CST du 5 juin 2025", "CST du 2 octobre 2025"]
     created = next(m for m in page.model.records() if m.title == "CST du 2 octobre 2025")
     assert created.starts_at == datetime(2025, 10, 2, 9, 30)
@@ -191,7 +191,7 @@ def test_importing_an_invitation_previews_creates_then_updates(
     page.calendar.import_button.click()
     qtbot.waitUntil(lambda: len(said.infos) == 2, timeout=10_000)
     assert "mise à jour de « CST du 2 octobre 2025 »" in said.confirmations[-1][0]
-    assert said.infos[-1] == "0 réunion(s) créée(s), 1 mise(s) à jour."
+    assert said.infos[-1] == "0 réunion créée, 1 mise à jour."
     assert _listed(page).count("CST du 2 octobre 2025") == 1
     assert meetings.get_meeting(store, created.id or 0).starts_at == datetime(2025, 10, 3, 14, 0)
     assert said.errors == []

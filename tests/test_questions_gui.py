@@ -60,7 +60,7 @@ def test_liste_de_relance_marks_every_pending_question_at_the_meeting(
     shown = drive(monkeypatch, act)
     page.relance_button.click()
     assert len(shown) == 1 and said.errors == []
-    assert said.infos == ["12 questions marquée(s) comme relancée(s)."]
+    assert said.infos == ["12 questions marquées comme relancées."]
     everything = questions.list_questions(demo_store)
     assert all(q.relances == 1 and q.last_asked_on == date(2025, 6, 5) for q in everything)
     assert "relancée 1 fois" in page.form.age.text()
@@ -101,7 +101,7 @@ def test_pasted_list_is_previewed_then_saved_one_question_per_item(
             "3. Qui pilote le projet ?",
         ]
     ]
-    assert said.infos == ["3 questions enregistrée(s)."]
+    assert said.infos == ["3 questions enregistrées."]
     new = [q for q in questions.list_questions(demo_store) if q.asked_on == date(2025, 6, 5)]
     assert sorted(q.text for q in new) == [
         "Quel calendrier pour l'avis du CST ?",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.store import Store
@@ -104,11 +104,12 @@ def test_last_export_folder_is_remembered_across_starts(
     exports.mkdir()
     opened_at: list[str] = []
 
-    def dialog(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
-        opened_at.append(start)
-        return str(exports / Path(start).name), ""
+    def dialog(shown: QFileDialog) -> int:
+        opened_at.append(shown.selectedFiles()[0])
+        shown.setDirectory(str(exports))  # the user goes to « exports CST » and saves
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "exec", dialog)
     first = MainWindow(store)
     qtbot.addWidget(first)
     first.remember_in(data_dir)

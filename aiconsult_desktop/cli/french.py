@@ -30,7 +30,8 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
         (r"expected one argument", "une valeur est attendue"),
         (r"expected at most one argument", "une valeur au plus est attendue"),
         (r"expected at least one argument", "au moins une valeur est attendue"),
-        (r"expected (\d+) arguments?", r"\1 valeur(s) attendue(s)"),
+        (r"expected 1 argument", "une valeur est attendue"),
+        (r"expected (\d+) arguments", r"\1 valeurs attendues"),
         (r"not allowed with argument (.*)", r"incompatible avec l'argument \1"),
         (r"ignored explicit argument (.*)", r"valeur en trop : \1"),
     )

@@ -22,7 +22,12 @@ def number(value: int) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "0 question", "1 fois", "12 345 questions": 0 and 1 take the singular in French."""
-    return f"{number(count)} {singular if count < 2 else (plural_form or singular + 's')}"
+    return f"{number(count)} {agreed(count, singular, plural_form)}"
+
+
+def agreed(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The words after a count, agreeing with it: "créée" / "créées", "est" / "sont"."""
+    return singular if count < 2 else (plural_form or singular + "s")
 
 
 def day_month_year(value: date | datetime) -> str:

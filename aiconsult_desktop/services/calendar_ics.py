@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from aiconsult_desktop.domain.enums import MeetingKind
-from aiconsult_desktop.domain.french import MONTHS
+from aiconsult_desktop.domain.french import MONTHS, plural
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.files import write_bytes
 from aiconsult_desktop.services.backups import check_output
@@ -147,7 +147,8 @@ class ExportResult:
         text = f"{self.exported} {noun} dans « {self.path} »."
         if self.month_only:
             left = ", ".join(f"« {t} »" for t in self.month_only[:5])
-            more = f" et {len(self.month_only) - 5} autre(s)" if len(self.month_only) > 5 else ""
+            others = len(self.month_only) - 5
+            more = f" et {plural(others, 'autre')}" if others > 0 else ""
             text += f" Non exportées (date connue au mois seulement) : {left}{more}."
         return text
 

@@ -16,7 +16,7 @@ from icalendar import Calendar, Component
 from icalendar.error import BrokenCalendarProperty
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, MeetingKind
-from aiconsult_desktop.domain.french import day_month_year, time_hm
+from aiconsult_desktop.domain.french import agreed, day_month_year, plural, time_hm
 from aiconsult_desktop.domain.french_errors import os_reason
 from aiconsult_desktop.domain.rules import check_meeting_times
 from aiconsult_desktop.domain.text import clean_text
@@ -80,7 +80,8 @@ class ImportPreview:
     def lines(self, limit: int = PREVIEW_LINES) -> list[str]:
         shown = [m.line() for m in self.meetings[:limit]]
         if len(self.meetings) > limit:
-            shown.append(f"… et {len(self.meetings) - limit} autre(s) événement(s).")
+            others = plural(len(self.meetings) - limit, "autre événement", "autres événements")
+            shown.append(f"… et {others}.")
         shown += [f"Ignoré : {reason}" for reason in self.skipped]
         return shown
 
@@ -92,7 +93,8 @@ class ImportResult:
     unchanged: int = 0
 
     def summary(self) -> str:
-        text = f"{self.created} réunion(s) créée(s), {self.updated} mise(s) à jour"
+        created = f"{plural(self.created, 'réunion')} {agreed(self.created, 'créée')}"
+        text = f"{created}, {plural(self.updated, 'mise')} à jour"
         if self.unchanged:
             text += f", {self.unchanged} déjà à jour"
         return text + "."

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.collation import french_sorted
 from aiconsult_desktop.domain.enums import BodyKind
+from aiconsult_desktop.domain.french import agreed, plural
 from aiconsult_desktop.domain.question_state import check_deadline_days
 from aiconsult_desktop.domain.text import optional_line, required_line
 from aiconsult_desktop.errors import NotFoundError, UserError, ValidationError
@@ -114,7 +115,10 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
                 if used:
                     raise UserError(
                         f"L'instance « {existing.name} » ne peut pas être retirée : "
-                        f"{used} réunion(s) y sont rattachées. Supprimez ou déplacez-les d'abord."
+                        f"{plural(used, 'réunion')} y "
+                        f"{agreed(used, 'est rattachée', 'sont rattachées')}. "
+                        f"Supprimez-{agreed(used, 'la', 'les')} ou déplacez-"
+                        f"{agreed(used, 'la', 'les')} d'abord."
                     )
                 row.bodies.remove(existing)
                 session.delete(existing)
@@ -143,13 +147,14 @@ class Dependents:
     def describe(self) -> str:
         parts = []
         if self.meetings:
-            parts.append(f"{self.meetings} réunion(s)")
+            parts.append(plural(self.meetings, "réunion"))
         if self.questions:
-            parts.append(f"{self.questions} question(s)")
+            parts.append(plural(self.questions, "question"))
         if self.statements:
-            parts.append(f"{self.statements} déclaration(s)")
+            parts.append(plural(self.statements, "déclaration"))
         if self.ai_tools:
-            parts.append(f"{self.ai_tools} outil(s) d'IA (avec leur historique et leur suivi)")
+            tools = plural(self.ai_tools, "outil d'IA", "outils d'IA")
+            parts.append(f"{tools} (avec leur historique et leur suivi)")
         return ", ".join(parts)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, BodyKind, DatePrecision, MeetingKind
 from aiconsult_desktop.domain.followup import AttendeeRole, Opinion
+from aiconsult_desktop.domain.french import agreed, plural
 from aiconsult_desktop.domain.rules import check_meeting_times, check_year
 from aiconsult_desktop.domain.text import clean_line, long_text, optional_line, required_line
 from aiconsult_desktop.errors import UserError, ValidationError
@@ -320,12 +321,13 @@ def delete_meeting(
         )
         if statements and not with_statements:
             raise UserError(
-                f"La réunion « {row.title} » a {len(statements)} déclaration(s). "
-                "Supprimez-les d'abord, ou confirmez leur suppression avec la réunion."
+                f"La réunion « {row.title} » a {plural(len(statements), 'déclaration')}. "
+                f"{agreed(len(statements), 'Supprimez-la', 'Supprimez-les')} d'abord, ou "
+                f"confirmez {agreed(len(statements), 'sa', 'leur')} suppression avec la réunion."
             )
         if losses:
             shown = " ; ".join(loss.describe() for loss in losses[:5])
-            more = f" et {len(losses) - 5} autre(s)" if len(losses) > 5 else ""
+            more = f" et {plural(len(losses) - 5, 'autre')}" if len(losses) > 5 else ""
             raise UserError(
                 f"La réunion « {row.title} » sert de preuve dans le registre des outils d'IA "
                 f"({shown}{more}). Confirmez sa suppression : ces éléments perdront leur preuve."

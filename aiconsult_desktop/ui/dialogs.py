@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from aiconsult_desktop.ui import window_state
-
-_DEFAULT_FOLDERS = (Path(), Path.home(), Path.home() / "Documents")
-"""Where pages start when they know no better: the last export's folder wins over these."""
+from aiconsult_desktop.ui import file_dialogs
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
@@ -37,24 +34,19 @@ def show_info(parent: QWidget | None, text: str, title: str = "AIConsult Desktop
 
 
 def save_path(parent: QWidget | None, title: str, suggested: Path, filter_: str) -> Path | None:
-    """Opens in the folder of the last export (remembered across starts) unless the page
-    suggests a folder of its own; the folder chosen becomes the next one."""
-    start = suggested
-    last = window_state.last_folder()
-    if last is not None and suggested.parent in _DEFAULT_FOLDERS:
-        start = last / suggested.name
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), filter_)
-    if not chosen:
-        return None
-    window_state.remember_folder(Path(chosen).parent)
-    return Path(chosen)
+    """Where to write a file. `suggested` is the file name offered; the dialog opens in the
+    folder of the last file chosen (remembered across starts) or in Documents, unless the
+    page gives a folder of its own with the name."""
+    start = suggested if suggested.is_absolute() else file_dialogs.start_folder() / suggested.name
+    return file_dialogs.run(file_dialogs.file_dialog(parent, title, filter_, start, save=True))
 
 
 def open_path(
     parent: QWidget | None, title: str, filter_: str, start: Path | None = None
 ) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start or Path.home()), filter_)
-    return Path(chosen) if chosen else None
+    """A file to read (import, letterhead, logo…), from `start` or where the last was."""
+    folder = start or file_dialogs.start_folder()
+    return file_dialogs.run(file_dialogs.file_dialog(parent, title, filter_, folder, save=False))
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, suggested: str = "") -> str | None:

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.services.deadlines import Upcoming, reminders
 from aiconsult_desktop.services.opening import Store
@@ -22,7 +23,7 @@ SHOWN_FOR_MS = 60 * 1000
 def reminder_text(found: list[Upcoming], today: date) -> str:
     first = found[0]
     when = "aujourd'hui" if first.day == today else f"d'ici le {long_date(first.day)}"
-    more = f" (et {len(found) - 1} autre(s) à faire)" if len(found) > 1 else ""
+    more = f" (et {plural(len(found) - 1, 'autre')} à faire)" if len(found) > 1 else ""
     return f"Rappel : {first.text}, {when}{more}."
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.domain.markdown_parse import parse_markdown
 from aiconsult_desktop.services.legal_grounds import list_legal_grounds, save_legal_ground
 from aiconsult_desktop.services.opening import Store
@@ -204,7 +205,7 @@ class QuestionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         text = (
-            f"{len(questions)} question(s) sans réponse complète de cet employeur :"
+            f"{plural(len(questions), 'question')} sans réponse complète de cet employeur :"
             if questions
             else "Cet employeur n'a aucune question en attente."
         )

@@ -17,25 +17,17 @@ from aiconsult_desktop.ui.background_export import run_export
 
 
 class ToolExports:
-    """Remembers the folder last exported to, as the other pages do."""
+    """Asks where (`dialogs.save_path` starts in the last folder used), then writes."""
 
     def __init__(self, parent: QWidget, store: Store) -> None:
         self._parent, self._store = parent, store
-        self._folder: Path | None = None
-
-    def _start_dir(self) -> Path:
-        if self._folder is not None and self._folder.is_dir():
-            return self._folder
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
 
     def _exported(self, target: Path, what: str) -> None:
-        self._folder = target.parent
         dialogs.show_info(self._parent, f"{what} est dans le fichier :\n{target}", "Export")
 
     def sheet(self, tool_id: int, name: str) -> QProgressDialog | None:
         """Ask where, then write the fiche; the progress dialog of the export started."""
-        suggested = self._start_dir() / f"Fiche outil - {name}.docx"
+        suggested = Path(f"Fiche outil - {name}.docx")
         path = dialogs.save_path(
             self._parent,
             "Exporter la fiche outil",
@@ -63,7 +55,7 @@ class ToolExports:
         path = dialogs.save_path(
             self._parent,
             "Exporter le registre des outils d'IA",
-            self._start_dir() / "Registre des outils d'IA.xlsx",
+            Path("Registre des outils d'IA.xlsx"),
             "Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)",
         )
         if path is None:

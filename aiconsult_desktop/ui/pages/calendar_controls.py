@@ -187,7 +187,7 @@ class CalendarControls:
         target = dialogs.save_path(
             self.page,
             "Exporter le calendrier",
-            Path.home() / "reunions.ics",
+            Path("reunions.ics"),
             "Calendrier iCalendar (*.ics)",
         )
         if target is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.collation import french_sorted
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.records import MeetingData
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.locale import month_year
@@ -227,4 +228,4 @@ class MonthView(QWidget):
             entry.clicked.connect(lambda _c=False, i=meeting.id: self.meeting_chosen.emit(i))
             cell.entries.addWidget(entry)
         if len(meetings) > SHOWN_PER_DAY:
-            cell.entries.addWidget(QLabel(f"+ {len(meetings) - SHOWN_PER_DAY} autre(s)"))
+            cell.entries.addWidget(QLabel(f"+ {plural(len(meetings) - SHOWN_PER_DAY, 'autre')}"))

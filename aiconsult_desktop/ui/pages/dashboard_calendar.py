@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from aiconsult_desktop.domain.deadlines import Whose
+from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.deadlines import upcoming
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.locale import long_date
@@ -82,5 +83,5 @@ class UpcomingList(QWidget):
             self.rows.addWidget(label)
         if len(found) > SHOWN:
             self.rows.addWidget(
-                _line(f"<span style='{MUTED}'>… et {len(found) - SHOWN} autre(s).</span>")
+                _line(f"<span style='{MUTED}'>… et {plural(len(found) - SHOWN, 'autre')}.</span>")
             )

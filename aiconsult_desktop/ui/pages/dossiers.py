@@ -371,12 +371,10 @@ class DossiersPage(DossierEditor):
         start, end = self.period()
         if not attempt_done(self, lambda: check_period(start, end)):
             return None  # said before a file is chosen: nothing written
-        documents = Path.home() / "Documents"
-        folder = documents if documents.is_dir() else Path.home()
         path = dialogs.save_path(
             self,
             "Exporter la chronologie",
-            folder / f"Chronologie - {record.title}.docx",
+            Path(f"Chronologie - {record.title}.docx"),
             "Documents Word (*.docx);;Documents PDF (*.pdf)",
         )
         if path is None:

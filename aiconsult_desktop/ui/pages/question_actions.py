@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aiconsult_desktop.domain.french import agreed, plural
 from aiconsult_desktop.services import (
     employers,
     meetings,
@@ -57,7 +58,8 @@ def open_relance_list(page: QuestionsPage) -> None:
     ids = dialog.question_ids()
     done = attempt(page, lambda: question_events.mark_asked_again(page.store, ids, meeting_id, on))
     if done is not None:
-        dialogs.show_info(page, f"{count_phrase(done, 'question')} marquée(s) comme relancée(s).")
+        marked = f"{agreed(done, 'marquée')} comme {agreed(done, 'relancée')}"
+        dialogs.show_info(page, f"{count_phrase(done, 'question')} {marked}.")
         page.reload_editing()
 
 
@@ -78,7 +80,8 @@ def paste_list(page: QuestionsPage) -> None:
     texts = dialog.items()
     saved = attempt(page, lambda: questions.add_questions(page.store, template, texts))
     if saved:
-        dialogs.show_info(page, f"{count_phrase(len(saved), 'question')} enregistrée(s).")
+        recorded = agreed(len(saved), "enregistrée")
+        dialogs.show_info(page, f"{plural(len(saved), 'question')} {recorded}.")
         page.reload_after_paste()
 
 

@@ -1,5 +1,5 @@
 """The Déclarations page's exports: one statement to Word or PDF, a meeting's pack for
-the minutes. Each asks where (starting in the folder of the last export), runs the
+the minutes. Each asks where (`dialogs.save_path` starts in the last folder used), runs the
 service, and says where the file is along with any notice (letterhead fallback…).
 
 The page saves the statement first and hands over what to export; every export runs off
@@ -23,20 +23,13 @@ from aiconsult_desktop.ui.guard import attempt
 
 
 class StatementExports:
-    """Owned by the page; remembers the last export's folder and the export running."""
+    """Owned by the page; remembers the export running."""
 
     def __init__(self, parent: QWidget, store: Store) -> None:
         self.parent = parent
         self.store = store
-        self.folder: Path | None = None
         self.progress: QProgressDialog | None = None
         """The export running now, for tests to watch."""
-
-    def start_dir(self) -> Path:
-        if self.folder is not None and self.folder.is_dir():
-            return self.folder
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
 
     def _ask_target(self, statement: StatementData, title: str, suffix: str) -> Path | None:
         found = attempt(self.parent, lambda: meetings.get_meeting(self.store, statement.meeting_id))
@@ -44,10 +37,9 @@ class StatementExports:
             return None
         name = Path(exports.suggested_file_name(statement, found)).with_suffix(suffix).name
         filter_ = "Documents PDF (*.pdf)" if suffix == ".pdf" else "Documents Word (*.docx)"
-        return dialogs.save_path(self.parent, title, self.start_dir() / name, filter_)
+        return dialogs.save_path(self.parent, title, Path(name), filter_)
 
     def _said(self, first: str, target: Path, notices: list[str], title: str) -> None:
-        self.folder = target.parent
         dialogs.show_info(self.parent, "\n\n".join([f"{first}\n{target}", *notices]), title)
 
     def word(self, statement: StatementData) -> None:
@@ -92,10 +84,7 @@ class StatementExports:
         meeting_id = meeting.id
         if meeting_id is None:
             return
-        suggested = (
-            self.start_dir()
-            / f"{meeting.starts_at:%Y-%m-%d} Dossier PV - {meeting.title[:60]}.docx"
-        )
+        suggested = Path(f"{meeting.starts_at:%Y-%m-%d} Dossier PV - {meeting.title[:60]}.docx")
         path = dialogs.save_path(
             self.parent,
             "Dossier pour le procès-verbal",
