@@ -325,3 +325,20 @@ def test_the_editor_spaces_paragraphs_as_the_word_document(
     rich.set_markdown("")
     empty = rich.text.document().firstBlock().blockFormat()
     assert empty.bottomMargin() == pytest.approx(normal.space_after.pt * dpi / 72)
+
+
+def test_heading_keys_are_words_and_leave_ctrl_number_to_the_pages(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    page = open_may_statement(qtbot, demo_store)
+    rich = page.editor.rich
+    rich.set_markdown("Nos demandes")
+    rich.text.setFocus()
+    alt = CTRL | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(rich.text, Qt.Key.Key_2, alt)
+    assert rich.markdown() == "## Nos demandes"
+    qtbot.keyClick(rich.text, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert rich.markdown() == "Nos demandes"
+    window = page.window()
+    qtbot.keyClick(rich.text, Qt.Key.Key_1, CTRL)  # Affichage → the first page
+    assert window.stack.currentWidget() is not page

@@ -209,9 +209,10 @@ class RichEditor(QWidget):
         add("italic", "I", "Italique", "Ctrl+I", self.toggle_italic, True)
         add("underline", "S", "Souligné", "Ctrl+U", self.toggle_underline, True)
         self.toolbar.addSeparator()
-        add("heading1", "Titre 1", "Titre de niveau 1", "Ctrl+1", lambda: self.set_heading(1))
-        add("heading2", "Titre 2", "Titre de niveau 2", "Ctrl+2", lambda: self.set_heading(2))
-        add("paragraph", "¶", "Paragraphe normal", "Ctrl+0", self.set_paragraph)
+        # Word's keys for styles; Ctrl+1… belong to the window's pages (Affichage).
+        add("heading1", "Titre 1", "Titre de niveau 1", "Ctrl+Alt+1", lambda: self.set_heading(1))
+        add("heading2", "Titre 2", "Titre de niveau 2", "Ctrl+Alt+2", lambda: self.set_heading(2))
+        add("paragraph", "¶", "Paragraphe normal", "Ctrl+Shift+N", self.set_paragraph)
         self.toolbar.addSeparator()
         add("bullets", "• Liste", "Liste à puces", "Ctrl+Shift+8", self.toggle_bullets)
         add("numbers", "1. Liste", "Liste numérotée", "Ctrl+Shift+7", self.toggle_numbers)
