@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -144,13 +144,15 @@ def test_the_editor_toolbar_shows_every_action(
     assert isinstance(toolbar, QToolBar)
 
 
-def test_icons_follow_the_buttons_colour_and_a_missing_one_says_so() -> None:
+def test_icons_follow_the_buttons_colour_and_a_missing_one_says_so(qapp: QApplication) -> None:
     dark = icons.icon("save", "#000000").pixmap(24).toImage()
     light = icons.icon("save", "#ffffff").pixmap(24).toImage()
     opaque = [(x, y) for x in range(24) for y in range(24) if dark.pixelColor(x, y).alpha() > 200]
     assert opaque
     x, y = opaque[0]
     assert dark.pixelColor(x, y).lightness() < 50 < 200 < light.pixelColor(x, y).lightness()
+    sharp = icons.icon("save").pixmap(QSize(16, 16), 1.5)  # 150 % scaling
+    assert sharp.size() == QSize(24, 24) and sharp.devicePixelRatio() == 1.5
     with pytest.raises(FileNotFoundError):
         icons.icon("no-such-icon")
 

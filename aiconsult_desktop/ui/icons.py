@@ -62,6 +62,14 @@ class _TintedSvg(QIconEngine):
         painter.end()
         return pixmap
 
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        """At 125 % or 150 %, drawn with the screen's pixels rather than enlarged."""
+        pixmap = self.pixmap(size * scale, mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
     def clone(self) -> QIconEngine:
         return _TintedSvg(self._name, self._colours)
 
