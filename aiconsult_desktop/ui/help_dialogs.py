@@ -110,6 +110,15 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
     return rows
 
 
+def close_buttons() -> QDialogButtonBox:
+    """« Fermer », in French even where Qt's own translation is missing."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    if close is not None:
+        close.setText("Fermer")
+    return buttons
+
+
 class ShortcutsDialog(QDialog):
     """A table of every shortcut: key, what it does, where it works."""
 
@@ -131,7 +140,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = close_buttons()
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -174,7 +183,7 @@ def guide_dialog(parent: QWidget | None = None) -> QDialog:
     text = QTextBrowser()
     text.setAccessibleName("Guide de prise en main")
     text.setHtml(GUIDE)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons = close_buttons()
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
