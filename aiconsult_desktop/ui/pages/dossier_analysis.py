@@ -46,7 +46,11 @@ class AnalysisEditor(QWidget):
             self.legal_ground,
         )
         add_shortcut(
-            self, "Ctrl+Alt+J", self.legal_ground, Qt.ShortcutContext.WidgetWithChildrenShortcut
+            self,
+            "Ctrl+Alt+J",
+            self.legal_ground,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            text="Insérer un texte de référence",
         )
         hint = QLabel(HINT)
         hint.setWordWrap(True)
