@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.domain.enums import StatementKind, StatementState
 from aiconsult_desktop.domain.salutation import DEFAULT_SALUTATION, with_salutation
 from aiconsult_desktop.services.records import MeetingData, StatementData
+from aiconsult_desktop.ui.flow_layout import FlowLayout
 from aiconsult_desktop.ui.forms import count_phrase, meeting_label
 from aiconsult_desktop.ui.locale import long_date
 from aiconsult_desktop.ui.rich_editor import RichEditor
@@ -95,8 +96,9 @@ class StatementEditor(QWidget):
         form.addRow(state_label, state_row)
         text_label = QLabel("&Texte :")
         text_label.setBuddy(self.text)
-        self.tools = QHBoxLayout()
-        self.inserts = QHBoxLayout()
+        # Rows of buttons that wrap: at 1024 px nothing is cut off or scrolls sideways.
+        self.tools = FlowLayout()
+        self.inserts = FlowLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(self.tools)

@@ -145,10 +145,8 @@ class StatementsPage(RecordPage[StatementData]):
         tools = (self.versions_button, self.reopen_button, self.template_button, self.tool_button)
         for widget in tools:
             self.editor.tools.addWidget(widget)
-        self.editor.tools.addStretch(1)
         for widget in (self.questions_button, self.grounds_button, self.save_template_button):
             self.editor.inserts.addWidget(widget)
-        self.editor.inserts.addStretch(1)
         # Tab reaches the text after the buttons above it, as the eye reads them (they
         # were made after it).
         QWidget.setTabOrder(self.save_template_button, self.editor.text)
