@@ -109,15 +109,22 @@ def test_the_period_narrows_the_chronology_and_the_export_a_reversed_one_changes
 ) -> None:
     page = open_page(qtbot, demo_store)
     everything = rows(page)
-    page.start_box.setChecked(True)
-    page.start_edit.setDate(QDate(2025, 5, 1))
-    page.end_box.setChecked(True)
-    page.end_edit.setDate(QDate(2025, 5, 31))
+    fields = page.period_fields
+    # Offered before a box is ticked: the dossier's own first and last dates.
+    assert (fields.start_edit.date(), fields.end_edit.date()) == (
+        QDate(2024, 10, 3),
+        QDate(2025, 6, 12),
+    )
+    assert not fields.start_edit.isEnabled() and fields.period() == (None, None)
+    page.period_fields.start_box.setChecked(True)
+    page.period_fields.start_edit.setDate(QDate(2025, 5, 1))
+    page.period_fields.end_box.setChecked(True)
+    page.period_fields.end_edit.setDate(QDate(2025, 5, 31))
     may = rows(page)
     assert may and len(may) < len(everything)
     assert {day for day, _k, _t in may} == {"15 mai 2025"}
 
-    page.end_edit.setDate(QDate(2025, 1, 31))  # before the start
+    page.period_fields.end_edit.setDate(QDate(2025, 1, 31))  # before the start
     message = page.period_message.text()
     assert page.period_message.isVisible()
     assert "se termine le 31 janvier 2025, avant de commencer le 1er mai 2025" in message
@@ -129,7 +136,7 @@ def test_the_period_narrows_the_chronology_and_the_export_a_reversed_one_changes
     assert said.errors and "inversez les deux dates" in said.errors[-1]
     assert said.suggested is None and not said.save_to.exists()  # no file asked, none written
 
-    page.end_edit.setDate(QDate(2025, 6, 30))
+    page.period_fields.end_edit.setDate(QDate(2025, 6, 30))
     assert not page.period_message.isVisible()
     assert "12 juin 2025" in {day for day, _k, _t in rows(page)}
     said.save_to = tmp_path / "mai-juin.docx"
@@ -141,6 +148,6 @@ def test_the_period_narrows_the_chronology_and_the_export_a_reversed_one_changes
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert any("12 JUIN 2025" in h.replace("\xa0", " ") for h in headings)
     assert not any("OCTOBRE 2024" in h.replace("\xa0", " ") for h in headings)
-    page.start_box.setChecked(False)
-    page.end_box.setChecked(False)
+    page.period_fields.start_box.setChecked(False)
+    page.period_fields.end_box.setChecked(False)
     assert rows(page) == everything

@@ -12,11 +12,10 @@ the dossier's closing analysis and demand (`dossier_analysis`), saved with the d
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,12 +52,13 @@ from aiconsult_desktop.services.records import DossierData
 from aiconsult_desktop.ui import dialogs
 from aiconsult_desktop.ui.autosave import Autosaver
 from aiconsult_desktop.ui.background_export import run_export
-from aiconsult_desktop.ui.forms import button, french_date_edit
+from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt, attempt_done
 from aiconsult_desktop.ui.pages.chronology_model import ChronologyModel
 from aiconsult_desktop.ui.pages.dossier_analysis import AnalysisEditor
 from aiconsult_desktop.ui.pages.dossier_editor import DossierEditor
 from aiconsult_desktop.ui.pages.fact_dialog import FactDialog
+from aiconsult_desktop.ui.pages.period_fields import PeriodFields
 from aiconsult_desktop.ui.record_model import RecordTableModel
 from aiconsult_desktop.ui.widgets import buddy
 
@@ -95,11 +95,7 @@ class DossiersPage(DossierEditor):
         self.extracts_box.setToolTip(
             "Dans le document, le premier paragraphe de chaque déclaration, marqué « Extrait »."
         )
-        self.start_box, self.start_edit = QCheckBox("du"), french_date_edit()
-        self.end_box, self.end_edit = QCheckBox("au"), french_date_edit()
-        today = QDate.currentDate()
-        self.start_edit.setDate(QDate(today.year(), 1, 1))
-        self.end_edit.setDate(today)
+        self.period_fields = PeriodFields()
         self.period_message = QLabel("")
         self.period_message.setWordWrap(True)
         self.period_message.setStyleSheet("color: #a4441b; font-weight: bold;")
@@ -110,11 +106,7 @@ class DossiersPage(DossierEditor):
         super().__init__(store, window)
         self.kind_filter.currentIndexChanged.connect(self.load_chronology)
         self.search_edit.textChanged.connect(self.load_chronology)
-        for box, edit in ((self.start_box, self.start_edit), (self.end_box, self.end_edit)):
-            edit.setEnabled(False)
-            box.toggled.connect(edit.setEnabled)
-            box.toggled.connect(self.load_chronology)
-            edit.dateChanged.connect(self.load_chronology)
+        self.period_fields.changed.connect(self.load_chronology)
         self.analysis.rich.changed.connect(self.tracker.mark)
         self.autosaver = Autosaver(self, self.autosave)
         self.analysis.rich.changed.connect(self.autosaver.changed)
@@ -134,12 +126,7 @@ class DossiersPage(DossierEditor):
         filters.addWidget(buddy("Rec&hercher", self.search_edit))
         filters.addWidget(self.search_edit, 1)
         layout.addLayout(filters)
-        period = QHBoxLayout()
-        period.addWidget(buddy("&Période :", self.start_box))
-        for widget in (self.start_box, self.start_edit, self.end_box, self.end_edit):
-            period.addWidget(widget)
-        period.addStretch(1)
-        layout.addLayout(period)
+        layout.addWidget(self.period_fields)
         layout.addWidget(self.period_message)
         layout.addWidget(self.table, 1)
         # What is still due can be a long list: it scrolls under the table, which keeps
@@ -185,18 +172,10 @@ class DossiersPage(DossierEditor):
 
     # The chronology ------------------------------------------------------------------
 
-    def period(self) -> tuple[date | None, date | None]:
-        """The period ticked (du / au), either end open."""
-        start, end = self.start_edit.date(), self.end_edit.date()
-        return (
-            date(start.year(), start.month(), start.day()) if self.start_box.isChecked() else None,
-            date(end.year(), end.month(), end.day()) if self.end_box.isChecked() else None,
-        )
-
     def filters(self, extracts: bool = False) -> Filters:
         kind = self.kind_filter.currentData()
         kinds = frozenset({kind}) if kind is not None else frozenset(EntryKind)
-        start, end = self.period()
+        start, end = self.period_fields.period()
         return Filters(kinds, start, end, self.search_edit.text(), extracts)
 
     def load_chronology(self, *_args: object) -> None:
@@ -223,6 +202,8 @@ class DossiersPage(DossierEditor):
             return  # a reversed period changes nothing: the chronology stays as it was
         self._shown_dossier = dossier_id
         self.chronology.set_entries(found.entries if found else [])
+        if found is not None and found.entries:
+            self.period_fields.offer(found.entries[0].on, found.entries[-1].on)
         due = found.due if found else []
         self.due_label.setText(
             "Reste dû :\n" + "\n".join(f"• {line.text}" for line in due) if due else ""
@@ -368,7 +349,7 @@ class DossiersPage(DossierEditor):
         if record is None or dossier_id is None:
             dialogs.show_error(self, "Choisissez d'abord le dossier à exporter.")
             return None
-        start, end = self.period()
+        start, end = self.period_fields.period()
         if not attempt_done(self, lambda: check_period(start, end)):
             return None  # said before a file is chosen: nothing written
         path = dialogs.save_path(
