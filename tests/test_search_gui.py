@@ -64,15 +64,14 @@ def test_arrows_choose_escape_closes_and_nothing_found_says_so(qtbot: QtBot, sto
         dialog.status.text() == "Aucun résultat pour « reunion ». Vérifiez l'orthographe, "
         "essayez un autre mot ou le début d'un mot seulement."
     )
-    assert dialog.results.topLevelItemCount() == 0
+    assert dialog.results.count() == 0
     qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
 
     assert _ctrl_k(qtbot, window) is dialog and dialog.box.selectedText() == "reunion"
     type_text(qtbot, dialog.box, "e")  # in every item: each kind under its own title
-    qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() > 0)
-    groups = [dialog.results.topLevelItem(i).text(0) for i in range(6)]
-    assert sorted(groups) == sorted(kind.label for kind in SearchKind)
+    qtbot.waitUntil(lambda: dialog.results.count() > 0)
+    assert sorted(dialog.headings()) == sorted(kind.label for kind in SearchKind)
     first = dialog.current_hit()
     assert first is not None
     qtbot.keyClick(dialog.box, Qt.Key.Key_Down)

@@ -148,7 +148,7 @@ def _hit(kind: SearchKind, row: _Found, words: Sequence[str], phrase: str) -> Se
     return SearchHit(
         kind=kind,
         id=row.id,
-        title=_one_line(row.title, 160),
+        title=_one_line(row.title, 300),
         when=when,
         context=context,
         score=_score(row.title, row.body, words, phrase),
@@ -177,7 +177,11 @@ def snippet(body: str, words: Sequence[str], width: int = SNIPPET) -> str:
         return ""
     at = origin[min(positions)]
     start = max(0, at - width // 3)
+    if start > 0:  # whole words only: from the first space before the match
+        start = clean.find(" ", start, at) + 1 or at
     end = min(len(clean), start + width)
+    if end < len(clean):
+        end = clean.rfind(" ", at, end) if clean.rfind(" ", at, end) > at else end
     extract = clean[start:end].strip()
     return ("…" if start > 0 else "") + extract + ("…" if end < len(clean) else "")
 

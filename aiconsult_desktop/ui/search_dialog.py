@@ -14,11 +14,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from aiconsult_desktop.domain.french import plural
 from aiconsult_desktop.services.search import SearchHit, SearchKind, search
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.widgets import wrapping_list
 
 if TYPE_CHECKING:
     from aiconsult_desktop.services.opening import Store
@@ -82,21 +81,14 @@ class SearchDialog(QDialog):
         self.box.setClearButtonEnabled(True)
         self.status = QLabel(HINT)
         self.status.setWordWrap(True)
-        self.results = QTreeWidget()
+        # Each result wraps on its lines (a question is a long sentence): its title,
+        # then its date and where it belongs; each kind under its own heading.
+        self.results = wrapping_list()
         self.results.setAccessibleName("Résultats de la recherche")
-        self.results.setColumnCount(3)
-        self.results.setHeaderLabels(["Élément", "Date", "Où, et les mots trouvés"])
-        self.results.setRootIsDecorated(False)
-        self.results.setWordWrap(True)
-        self.results.setUniformRowHeights(False)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the box
-        header = self.results.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.results.setColumnWidth(0, 400)
-        self.results.itemActivated.connect(lambda item, _column: self._open_item(item))
+        self.results.setSpacing(2)
+        self.results.itemActivated.connect(self._open_item)
         self.hits: list[SearchHit] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -136,37 +128,33 @@ class SearchDialog(QDialog):
             self.status.setText(nothing_found(typed))
             return
         self.status.setText(plural(len(hits), "résultat"))
-        groups: dict[SearchKind, QTreeWidgetItem] = {}
-        for hit in hits:
-            group = groups.get(hit.kind)
-            if group is None:
-                group = QTreeWidgetItem([hit.kind.label])
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                groups[hit.kind] = group
-                self.results.addTopLevelItem(group)
-                group.setFirstColumnSpanned(True)
-            item = QTreeWidgetItem(group, [hit.title, hit.when, hit.context])
-            item.setData(0, HIT_ROLE, hit)
-            item.setToolTip(0, hit.title)
-            item.setToolTip(2, hit.context)
-        self.results.expandAll()
+        kinds = list(dict.fromkeys(hit.kind for hit in hits))  # the best kind first
+        for kind in kinds:
+            heading = QListWidgetItem(kind.label, self.results)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            for hit in hits:
+                if hit.kind is kind:
+                    where = " · ".join(part for part in (hit.when, hit.context) if part)
+                    item = QListWidgetItem(f"{hit.title}\n{where}", self.results)
+                    item.setData(HIT_ROLE, hit)
         self.step(1)
 
-    def selectable_items(self) -> list[QTreeWidgetItem]:
-        items: list[QTreeWidgetItem] = []
-        for index in range(self.results.topLevelItemCount()):
-            group = self.results.topLevelItem(index)
-            if group is not None:
-                children = (group.child(row) for row in range(group.childCount()))
-                items += [child for child in children if child is not None]
-        return items
+    def headings(self) -> list[str]:
+        return [item.text() for item in self._items() if item.data(HIT_ROLE) is None]
+
+    def _items(self) -> list[QListWidgetItem]:
+        found = (self.results.item(row) for row in range(self.results.count()))
+        return [item for item in found if item is not None]
+
+    def selectable_items(self) -> list[QListWidgetItem]:
+        return [item for item in self._items() if item.data(HIT_ROLE) is not None]
 
     def current_hit(self) -> SearchHit | None:
         item = self.results.currentItem()
-        hit = item.data(0, HIT_ROLE) if item is not None else None
+        hit = item.data(HIT_ROLE) if item is not None else None
         return hit if isinstance(hit, SearchHit) else None
 
     def step(self, by: int) -> None:
@@ -199,8 +187,8 @@ class SearchDialog(QDialog):
         if item is not None:
             self._open_item(item)
 
-    def _open_item(self, item: QTreeWidgetItem) -> None:
-        hit = item.data(0, HIT_ROLE)
+    def _open_item(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
         if not isinstance(hit, SearchHit):
             return
         self.accept()
