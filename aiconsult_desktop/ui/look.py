@@ -145,7 +145,7 @@ class PageHeader(QWidget):
         if filters:
             row.addSpacing(16)
             flow = FlowLayout(spacing=12)
-            for group in _label_groups(filters):
+            for group in label_groups(filters):
                 flow.addWidget(group)
             row.addLayout(flow, 1)
         for widget in actions:
@@ -157,7 +157,7 @@ class PageHeader(QWidget):
         self.subtitle.setVisible(bool(text))
 
 
-def _label_groups(widgets: Sequence[QWidget]) -> list[QWidget]:
+def label_groups(widgets: Sequence[QWidget]) -> list[QWidget]:
     """Each label kept with the field it names, so a wrapped line never parts them."""
     groups: list[QWidget] = []
     pending: QLabel | None = None

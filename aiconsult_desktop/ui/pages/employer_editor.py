@@ -176,15 +176,9 @@ class EmployerEditor(RecordPage[EmployerData]):
     def add_body(self, kind: BodyKind | None = None, name: str | None = None) -> int:
         """Add a row; by default the first usual kind not listed yet (CST, then F3SCT…)."""
         used = {body.kind for body in self._body_rows(strict=False)}
+        usual = (BodyKind.CST, BodyKind.F3SCT, BodyKind.CAP, BodyKind.CCP)
         if kind is None:
-            kind = next(
-                (
-                    k
-                    for k in (BodyKind.CST, BodyKind.F3SCT, BodyKind.CAP, BodyKind.CCP)
-                    if k not in used
-                ),
-                BodyKind.OTHER,
-            )
+            kind = next((k for k in usual if k not in used), BodyKind.OTHER)
         if name is None:
             name = "" if kind is BodyKind.OTHER else kind.label
         row = self._insert_body(BodyData(kind=kind, name=name))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -29,8 +28,10 @@ from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.ui import dialogs
+from aiconsult_desktop.ui.flow_layout import FlowLayout
 from aiconsult_desktop.ui.forms import add_shortcut, button
 from aiconsult_desktop.ui.guard import attempt
+from aiconsult_desktop.ui.look import label_groups
 from aiconsult_desktop.ui.operations import Run
 from aiconsult_desktop.ui.pages import question_actions
 from aiconsult_desktop.ui.pages.question_form import QuestionForm
@@ -132,18 +133,18 @@ class QuestionsPage(RecordPage[QuestionData]):
             "file-down",
         )
         more_filters = QWidget()
-        row = QHBoxLayout(more_filters)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            buddy("Ins&tance :", self.body_filter),
-            self.body_filter,
-            buddy("&Dossier :", self.dossier_filter),
-            self.dossier_filter,
-            buddy("Â&ge :", self.age_filter),
-            self.age_filter,
+        row = FlowLayout(more_filters, spacing=12)  # wraps under a narrow list
+        for group in label_groups(
+            [
+                buddy("Ins&tance :", self.body_filter),
+                self.body_filter,
+                buddy("&Dossier :", self.dossier_filter),
+                self.dossier_filter,
+                buddy("Â&ge :", self.age_filter),
+                self.age_filter,
+            ]
         ):
-            row.addWidget(widget)
-        row.addStretch(1)
+            row.addWidget(group)
 
         self.form = QuestionForm(self)
         self.model = QuestionTableModel(self)

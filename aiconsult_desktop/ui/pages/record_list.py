@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from aiconsult_desktop.ui.record_model import RecordTableModel, record_table
 
@@ -84,9 +92,24 @@ class RecordList(QWidget, Generic[T]):
         self.stack.setCurrentWidget(self.view if self.has_rows() else self.empty_label)
 
 
+class FormScroll(QScrollArea):
+    """Scrolls the form up and down on a short screen, never sideways: the splitter
+    beside it may not make it narrower than the form needs (the list gives way, its
+    columns elide), so no field is ever cut or out of sight on the right."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        form = self.widget()
+        if form is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = form.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def form_pane(editor: QWidget, title: QLabel) -> QWidget:
     """The editor in a scroll area (small screens), under its bold title when it has one."""
-    scroll = QScrollArea()
+    scroll = FormScroll()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(editor)

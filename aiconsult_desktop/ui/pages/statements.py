@@ -147,8 +147,7 @@ class StatementsPage(RecordPage[StatementData]):
             self.editor.tools.addWidget(widget)
         for widget in (self.questions_button, self.grounds_button, self.save_template_button):
             self.editor.inserts.addWidget(widget)
-        # Tab reaches the text after the buttons above it, as the eye reads them (they
-        # were made after it).
+        # Tab reaches the text after the buttons above it (they were made after it).
         QWidget.setTabOrder(self.save_template_button, self.editor.text)
 
         self.autosaver = Autosaver(self, self.autosave)
