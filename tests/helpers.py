@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from aiconsult_desktop.domain.enums import BodyKind, MeetingKind, StatementKind
 from aiconsult_desktop.services import employers, meetings, organisation, questions, statements
@@ -104,3 +109,18 @@ def french_problems(message: str) -> list[str]:
 
 def assert_french(message: str) -> None:
     assert not french_problems(message), (french_problems(message), message)
+
+
+@contextmanager
+def counted_queries(store: Store) -> Iterator[list[str]]:
+    """Every SQL statement sent to the base inside the block."""
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)

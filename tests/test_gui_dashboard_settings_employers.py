@@ -254,7 +254,7 @@ def test_moving_to_another_employer_saves_the_typing_and_a_refresh_keeps_it(
     window.open_page(window.employers)
     editor = window.employers.employer_editor
     qtbot.keyClicks(editor.short_name_edit, "CA")
-    window.data_changed.emit()  # a refresh keeps the typing
+    window.notify_changed()  # a refresh keeps the typing
     assert editor.short_name_edit.text() == "CA"
 
     editor.view.selectRow(1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import sqlalchemy as sa
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +13,7 @@ from aiconsult_desktop.domain.question_state import EventKind
 from aiconsult_desktop.services import question_events, questions
 from aiconsult_desktop.services.question_trend import month_ends, pending_by_month
 from aiconsult_desktop.services.records import QuestionEventData
-from aiconsult_desktop.store import Store
+from aiconsult_desktop.store import Store, migrate, open_store
 from aiconsult_desktop.ui.charts import PendingChart
 from tests.gui_support import make_window
 
@@ -49,3 +51,35 @@ def test_the_dashboard_shows_the_chart(qtbot: QtBot, demo_store: Store) -> None:
     assert chart.points[-1][1] == 12 and len(chart.points) == 24
     assert "aujourd'hui : 12" in chart.toolTip()
     assert not chart.grab().isNull()
+
+
+def test_a_base_of_revision_0012_gets_the_chart_index_and_the_same_chart(tmp_path: Path) -> None:
+    """Migration 0013 adds the index the chart reads; the questions and events are kept."""
+    path = tmp_path / "old.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    stamp = "'2025-01-01', '2025-01-01'"
+    with engine.begin() as connection:
+        migrate.upgrade(connection, "0012")
+        for statement in (
+            "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "
+            f"updated_at) VALUES (1, 'Région', '', 61, {stamp})",
+            "INSERT INTO question (id, employer_id, text, asked_on, state, answer, version, "
+            f"created_at, updated_at) VALUES (1, 1, 'Quid ?', '2025-01-15', 'answered', 'Oui.', "
+            f"1, {stamp}), (2, 1, 'Et ça ?', '2025-02-03', 'pending', '', 1, {stamp})",
+            'INSERT INTO question_event (question_id, kind, "on", channel, text, created_at, '
+            f"updated_at) VALUES (1, 'asked', '2025-01-15', 'other', '', {stamp}), "
+            f"(1, 'answered', '2025-03-10', 'other', 'Oui.', {stamp}), "
+            f"(2, 'asked', '2025-02-03', 'other', '', {stamp})",
+        ):
+            connection.execute(sa.text(statement))
+    engine.dispose()
+    store = open_store(path)
+    indexes = {index["name"] for index in sa.inspect(store.engine).get_indexes("question_event")}
+    assert "ix_question_event_question_kind_on" in indexes
+    assert pending_by_month(store, date(2025, 4, 20), months=4) == [
+        (date(2025, 1, 31), 1),
+        (date(2025, 2, 28), 2),
+        (date(2025, 3, 31), 1),
+        (date(2025, 4, 20), 1),
+    ]
+    store.close()

@@ -4,35 +4,18 @@ questions, rows streamed in chunks (the same file whatever the chunk), progress 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event
 
 from aiconsult_desktop.services import question_exports, questions
 from aiconsult_desktop.services.question_exports import export_questions
 from aiconsult_desktop.store import Store
+from tests.helpers import counted_queries
 
 TODAY = date(2025, 9, 1)
-
-
-@contextmanager
-def counted_queries(store: Store) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(store.engine, "before_cursor_execute", count)
 
 
 def add_pending(store: Store, how_many: int) -> None:

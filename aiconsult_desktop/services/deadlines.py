@@ -22,7 +22,7 @@ from aiconsult_desktop.domain.french import day_month_year
 from aiconsult_desktop.domain.sessions_count import SessionTally, tally_sessions
 from aiconsult_desktop.services.body_rules import rules_by_body
 from aiconsult_desktop.services.meetings import list_meetings
-from aiconsult_desktop.services.records import MeetingData
+from aiconsult_desktop.services.records import MeetingData, StatementData
 from aiconsult_desktop.services.statements import list_statements
 from aiconsult_desktop.store import Store
 
@@ -83,17 +83,25 @@ OWED_SHOWN_DAYS = 365
 """How long a deadline the employer missed stays on the dashboard (minutes never sent)."""
 
 
-def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
+def upcoming(
+    store: Store,
+    today: date,
+    days: int = 30,
+    *,
+    meetings: list[MeetingData] | None = None,
+    statements: list[StatementData] | None = None,
+) -> list[Upcoming]:
     """Meetings and open deadlines from today to today + days, oldest first.
 
     Theirs (convocation, documents, minutes) are shown while not received, and stay
     once past due, marked late: minutes never sent are what the union must chase (up to
     a year; documents only until the meeting). Ours (questions to send, statements to
-    validate) while their day has not passed.
+    validate) while their day has not passed. The dashboard passes the meetings and
+    statements it has just read, so they are not read twice.
     """
     end = today + timedelta(days=days)
     rules = rules_by_body(store)
-    meetings = list_meetings(store)
+    meetings = list_meetings(store) if meetings is None else meetings
     found: list[Upcoming] = []
     for meeting in meetings:
         day = meeting.starts_at.date()
@@ -112,7 +120,7 @@ def upcoming(store: Store, today: date, days: int = 30) -> list[Upcoming]:
             text = f"{DEADLINE_TEXT[deadline.kind]}{urgency} — {meeting.title}"
             found.append(Upcoming(deadline.due, text, meeting.id, deadline.whose, deadline.late))
     by_id = {m.id: m for m in meetings}
-    for statement in list_statements(store):
+    for statement in list_statements(store) if statements is None else statements:
         read_at = by_id.get(statement.meeting_id)
         if read_at is None or read_at.month_only:
             continue

@@ -55,14 +55,12 @@ def pending_by_month(
         .subquery()
     )
     asked_query = select(Question.asked_on, func.count()).group_by(Question.asked_on)
-    closed_query = (
-        select(closed.c.closed_on, func.count())
-        .join(Question, Question.id == closed.c.question_id)
-        .group_by(closed.c.closed_on)
-    )
-    if employer_id is not None:
+    closed_query = select(closed.c.closed_on, func.count()).group_by(closed.c.closed_on)
+    if employer_id is not None:  # every event belongs to a question: join only to filter
         asked_query = asked_query.where(Question.employer_id == employer_id)
-        closed_query = closed_query.where(Question.employer_id == employer_id)
+        closed_query = closed_query.join(Question, Question.id == closed.c.question_id).where(
+            Question.employer_id == employer_id
+        )
     with store.session() as session:
         asked = _cumulative([(day, n) for day, n in session.execute(asked_query)])
         answered = _cumulative([(day, n) for day, n in session.execute(closed_query)])

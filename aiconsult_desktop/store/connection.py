@@ -23,6 +23,7 @@ from sqlalchemy.orm import exc as orm_exc
 from aiconsult_desktop.errors import ConflictError, DamagedStoreError, StoreError, UserError
 from aiconsult_desktop.identity import current_user
 from aiconsult_desktop.store import revisions
+from aiconsult_desktop.store.changes import WriteLog
 from aiconsult_desktop.store.failures import database_reason, describe_failure, is_damage
 from aiconsult_desktop.store.folding import register_sqlite_fold
 
@@ -55,8 +56,11 @@ class Store:
     _local: threading.local = field(default_factory=threading.local, repr=False)
     identity: FileIdentity | None = None
     """The file the engine's connections were opened on (None for a server)."""
+    writes: WriteLog = field(init=False, repr=False)
+    """Which kinds of data were written, and when (pages reread only what changed)."""
 
     def __post_init__(self) -> None:
+        self.writes = WriteLog(self.engine)
         if self.path is not None and self.identity is None:
             self.identity = file_identity(self.path)
 
@@ -293,6 +297,7 @@ def reopen(store: Store) -> None:
     inspect_file(store.path)
     _migrate(store.engine, store.path.parent)
     store.identity = identity  # only once the new file proved usable
+    store.writes.mark_everything()
 
 
 def server_url(url: str, password: str | None = None) -> URL:

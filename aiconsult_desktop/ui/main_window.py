@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.data_kinds import ALL_KINDS, DataKind
 from aiconsult_desktop.errors import UserError
 from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import accessibility, dialogs, window_state
+from aiconsult_desktop.ui.freshness import Freshness, shows
 from aiconsult_desktop.ui.icons import icon
 from aiconsult_desktop.ui.look import SIDEBAR_ICON, SIDEBAR_ICON_SELECTED, window_style_sheet
 from aiconsult_desktop.ui.menus import build_menus, follow_page
@@ -68,7 +70,8 @@ class Page(Protocol):
     title: str
 
     def refresh(self) -> None:
-        """Reload from the store: called each time the page is shown."""
+        """Reload from the store: when shown, if data of a kind it shows changed
+        (a `shows` attribute, ui/freshness.py; every kind when it has none)."""
 
     def leave(self) -> bool:
         """Save what the user typed before the window closes; False if it was refused."""
@@ -93,8 +96,9 @@ def base_tip(store: Store) -> str:
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal()
-    """Any page that saved something emits this; the window refreshes the visible page."""
+    data_changed = Signal(frozenset)
+    """Something was saved: the kinds of data written (domain/data_kinds.py). The visible
+    page reloads if it shows one of them; the others when next shown, if they do."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +156,9 @@ class MainWindow(QMainWindow):
         self.addAction(quit_action)
         build_menus(self, page_actions, quit_action)
 
+        self.freshness = Freshness()
+        self._signalled = 0
+        """The write-log tick of the last `data_changed`."""
         self.data_changed.connect(self._refresh_current)
         self.sidebar.setCurrentRow(0)
         if store is not None:
@@ -172,6 +179,7 @@ class MainWindow(QMainWindow):
         from aiconsult_desktop.ui.reminders import Reminders
 
         self.store = store
+        self._signalled = store.writes.tick()
         self.base_label.setText(base_name(store))
         self.base_label.setToolTip(base_tip(store))
         self.statusBar().addPermanentWidget(self.base_label)
@@ -234,7 +242,7 @@ class MainWindow(QMainWindow):
                 "La base a été remplacée hors de la fenêtre (restauration) : les données "
                 "affichées ont été relues."
             )
-            self._refresh_current()
+            self._refresh_current(ALL_KINDS)
         return replaced
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -271,12 +279,16 @@ class MainWindow(QMainWindow):
             return
         page = self.page(row)
         self.stack.setCurrentWidget(page)
-        page.refresh()  # type: ignore[attr-defined]
+        if self.freshness.is_stale(row, page, self.store):
+            self.freshness.fill(row, page, self.store)
 
-    def _refresh_current(self) -> None:
+    def _refresh_current(self, kinds: frozenset[DataKind]) -> None:
         if self.store is None:
             return
-        cast(Page, self.stack.currentWidget()).refresh()
+        row = self.stack.currentIndex()
+        page = self.stack.currentWidget()
+        if page is not None and shows(page) & kinds:
+            self.freshness.fill(row, page, self.store)
 
     def open_page(self, page: QWidget) -> None:
         """Switch to `page` (a built page: tests, and the methods below)."""
@@ -287,7 +299,13 @@ class MainWindow(QMainWindow):
     # Navigation (ui/navigation.py): what pages ask of the window ---------------------------
 
     def notify_changed(self) -> None:
-        self.data_changed.emit()
+        """Say which kinds of data were written since the last time (every kind when the
+        store saw no write: a file or a setting outside the base)."""
+        if self.store is None:
+            return
+        kinds = self.store.writes.kinds_since(self._signalled) or ALL_KINDS
+        self._signalled = self.store.writes.tick()
+        self.data_changed.emit(kinds)
 
     def go_to(self, name: PageName) -> None:
         self.open_page(getattr(self, name))

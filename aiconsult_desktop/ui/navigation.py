@@ -41,7 +41,8 @@ CommandName = Literal[
 
 class Navigation(Protocol):
     def notify_changed(self) -> None:
-        """Something was saved: the page on screen reloads (lists, counts, the dashboard)."""
+        """Something was saved: the page on screen reloads if it shows that kind of data
+        (lists, counts, the dashboard); the others when next shown, if they do."""
 
     def go_to(self, name: PageName) -> None:
         """Bring a page forward as the user left it."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -24,22 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.french import elapsed_phrase, plural
-from aiconsult_desktop.services.ai_register import list_tools
+from aiconsult_desktop.services import dashboard
 from aiconsult_desktop.services.demo import load_demo
-from aiconsult_desktop.services.employers import list_employers
-from aiconsult_desktop.services.meetings import list_meetings
 from aiconsult_desktop.services.opening import Store
-from aiconsult_desktop.services.organisation import get_organisation
-from aiconsult_desktop.services.question_trend import pending_by_month
-from aiconsult_desktop.services.questions import count_open_questions
 from aiconsult_desktop.services.records import (
     EmployerData,
-    MeetingData,
-    OrganisationData,
-    StatementData,
 )
-from aiconsult_desktop.services.statements import list_statements
-from aiconsult_desktop.services.transfer import is_empty
 from aiconsult_desktop.ui import accessibility
 from aiconsult_desktop.ui.charts import PendingChart
 from aiconsult_desktop.ui.guard import attempt, attempt_done
@@ -61,22 +50,11 @@ if TYPE_CHECKING:
 EMPLOYERS_SHOWN = 5
 
 
-@dataclass
-class Snapshot:
-    """Everything the dashboard shows, read in one go so a failure shows one message."""
-
-    organisation: OrganisationData
-    employers: list[EmployerData]
-    open_questions: dict[int, tuple[int, date]]
-    meetings: list[MeetingData]
-    statements: list[StatementData]
-    empty: bool
-
-
 class DashboardPage(QWidget):
     """The opening screen: pending questions per employer, meetings, statements in progress."""
 
     title = "Tableau de bord"
+    shows = dashboard.SHOWN
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()
@@ -247,21 +225,11 @@ class DashboardPage(QWidget):
 
     # Content -----------------------------------------------------------------------
 
-    def _read(self) -> Snapshot:
-        return Snapshot(
-            organisation=get_organisation(self.store),
-            employers=list_employers(self.store),
-            open_questions=count_open_questions(self.store),
-            meetings=list_meetings(self.store),
-            statements=list_statements(self.store),
-            empty=is_empty(self.store),
-        )
-
     def refresh(self) -> None:
-        snapshot = attempt(self, self._read)
+        today = self.today()
+        snapshot = attempt(self, lambda: dashboard.read_dashboard(self.store, today))
         if snapshot is None:
             return
-        today = self.today()
         organisation = snapshot.organisation
         starting = snapshot.empty or not snapshot.employers
         self.header.set_subtitle(
@@ -276,16 +244,15 @@ class DashboardPage(QWidget):
         if starting:
             return
         self._fill_questions(snapshot, today)
-        in_breach = attempt(self, lambda: list_tools(self.store, in_breach=True))
-        fill_tools(self.tools_card, in_breach or [], self.window_.show_tool)
+        fill_tools(self.tools_card, snapshot.tools_in_breach, self.window_.show_tool)
         fill_meetings(self.meetings_card, snapshot.meetings, today)
-        attempt(self, lambda: self.upcoming.fill(today))
+        self.upcoming.fill(snapshot.upcoming)
         fill_statements(
             self.statements_card, snapshot.statements, {m.id: m for m in snapshot.meetings}
         )
         accessibility.tab_in_layout_order(self)  # the cards' new rows were made last
 
-    def _fill_questions(self, snapshot: Snapshot, today: date) -> None:
+    def _fill_questions(self, snapshot: dashboard.DashboardSnapshot, today: date) -> None:
         card = self.questions_card
         card.clear()
         total = sum(count for count, _oldest in snapshot.open_questions.values())
@@ -294,8 +261,7 @@ class DashboardPage(QWidget):
         else:
             chart = PendingChart()
             chart.setObjectName("pendingChart")
-            points = attempt(self, lambda: pending_by_month(self.store, today))
-            chart.set_points(points or [])
+            chart.set_points(snapshot.pending)
             card.body.addWidget(text_label("En attente à la fin de chaque mois :", muted=True))
             card.body.addWidget(chart)
         # The employers that have kept the union waiting longest come first; past a few,

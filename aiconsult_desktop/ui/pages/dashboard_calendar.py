@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -16,11 +15,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from aiconsult_desktop.domain.deadlines import Whose
 from aiconsult_desktop.domain.french import plural
-from aiconsult_desktop.services.deadlines import upcoming
+from aiconsult_desktop.services.dashboard import UPCOMING_DAYS as DAYS
+from aiconsult_desktop.services.deadlines import Upcoming
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.locale import long_date
 
-DAYS = 30
 SHOWN = 12
 MUTED = "color: palette(placeholder-text);"
 
@@ -54,14 +53,13 @@ class UpcomingList(QWidget):
         self.rows.setSpacing(4)
         self.texts: list[str] = []
 
-    def fill(self, today: date) -> None:
+    def fill(self, found: list[Upcoming]) -> None:
         while self.rows.count():
             child = self.rows.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
-        found = upcoming(self.store, today, DAYS)
         self.texts = []
         if not found:
             self.rows.addWidget(_line(f"<span style='{MUTED}'>Rien dans les {DAYS} jours.</span>"))
