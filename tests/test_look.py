@@ -51,6 +51,13 @@ def test_every_sidebar_entry_shows_its_icon(window: MainWindow) -> None:
         assert drawn(item.icon(), QIcon.Mode.Selected), item.text()
 
 
+def test_every_menu_entry_shows_its_icon(window: MainWindow) -> None:
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():  # type: ignore[union-attr]
+            if not action.isSeparator():
+                assert drawn(action.icon()), action.text()
+
+
 def test_each_page_has_one_primary_action_with_its_icon(window: MainWindow) -> None:
     for index, spec in enumerate(PAGES):
         window.show_page(index)

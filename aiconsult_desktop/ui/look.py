@@ -17,13 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -49,6 +51,49 @@ QListWidget#sidebar::item:selected { background: #444e5c; color: #ffffff;
 """
 SIDEBAR_ICON = "#c8cdd4"
 SIDEBAR_ICON_SELECTED = "#ffffff"
+
+
+MENU_ICONS = {
+    "new_meeting": "calendar-plus",
+    "new_question": "message-circle-question-mark",
+    "new_statement": "file-text",
+    "new_tool": "bot",
+    "export": "file-down",
+    "backup": "save",
+    "restore": "archive-restore",
+    "search": "search",
+    "shortcuts": "keyboard",
+    "guide": "book-open",
+    "data_folder": "folder-open",
+    "log": "scroll-text",
+    "about": "info",
+}
+"""The menus' commands (ui/menus.py) and their icons: the same as the pages' buttons."""
+
+
+EDIT_ICONS = {
+    QKeySequence.StandardKey.Undo: "undo-2",
+    QKeySequence.StandardKey.Redo: "redo-2",
+    QKeySequence.StandardKey.Cut: "scissors",
+    QKeySequence.StandardKey.Copy: "copy",
+    QKeySequence.StandardKey.Paste: "clipboard-paste",
+}
+"""Édition's entries, known by their standard keys."""
+
+
+def dress_menus(bar: QMenuBar, commands: dict[str, QAction], quit_action: QAction) -> None:
+    """Icons on the menu entries, which are the pages' buttons' own actions."""
+    for name, action in commands.items():
+        if name in MENU_ICONS:
+            action.setIcon(icon(MENU_ICONS[name]))
+    quit_action.setIcon(icon("log-out"))
+    keys = {QKeySequence(key).toString(): name for key, name in EDIT_ICONS.items()}
+    for menu_action in bar.actions():
+        menu = menu_action.menu()
+        for action in menu.actions() if isinstance(menu, QMenu) else []:
+            name = keys.get(action.shortcut().toString())
+            if name is not None and action.icon().isNull():
+                action.setIcon(icon(name))
 
 
 def style_name() -> str:

@@ -31,7 +31,12 @@ from aiconsult_desktop.resources_path import resource
 from aiconsult_desktop.ui import accessibility, dialogs, window_state
 from aiconsult_desktop.ui.freshness import Freshness, shows
 from aiconsult_desktop.ui.icons import icon
-from aiconsult_desktop.ui.look import SIDEBAR_ICON, SIDEBAR_ICON_SELECTED, window_style_sheet
+from aiconsult_desktop.ui.look import (
+    SIDEBAR_ICON,
+    SIDEBAR_ICON_SELECTED,
+    dress_menus,
+    window_style_sheet,
+)
 from aiconsult_desktop.ui.menus import build_menus, follow_page
 
 if TYPE_CHECKING:
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{spec.title} (Ctrl+{number})")
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # the page's frame until it is first shown
-            shortcut = QAction(spec.title, self)
+            shortcut = QAction(icon(spec.icon), spec.title, self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number}"))
             shortcut.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
             self.addAction(shortcut)
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
         build_menus(self, page_actions, quit_action)
+        dress_menus(self.menuBar(), self.menu_actions, quit_action)
 
         self.freshness = Freshness()
         self._signalled = 0
