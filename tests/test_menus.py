@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QMenu, QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -166,6 +166,9 @@ def test_the_shortcuts_list_is_read_from_every_action(qtbot: QtBot, store: Store
         description = help_dialogs.describe(action)
         assert description, action.shortcut().toString()
         assert (action.shortcut().toString(native), description) in listed
+    for shortcut in window.findChildren(QShortcut):
+        assert shortcut.whatsThis(), shortcut.key().toString()
+        assert (shortcut.key().toString(native), shortcut.whatsThis()) in listed
     by_keys = {row.keys: row for row in rows}
     assert by_keys["Ctrl+E"].description == "Exporter…"
     assert by_keys["Ctrl+K"].description == "Rechercher partout…"

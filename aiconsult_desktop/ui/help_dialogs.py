@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -98,10 +98,13 @@ def shortcut_rows(window: MainWindow) -> list[ShortcutRow]:
             rows.append(ShortcutRow(keys_text, describe(action), EVERYWHERE))
     places: dict[tuple[str, str], list[str]] = {}
     for spec, page in zip(PAGES, window.pages, strict=True):
-        for action in page.findChildren(QAction):
-            if action in seen or action.shortcut().isEmpty():
+        found = [(a.shortcut(), describe(a)) for a in page.findChildren(QAction) if a not in seen]
+        # A bare QShortcut says what it does in its « What's this? » text.
+        found += [(s.key(), s.whatsThis()) for s in page.findChildren(QShortcut)]
+        for sequence, description in found:
+            if sequence.isEmpty():
                 continue
-            key = (action.shortcut().toString(NATIVE), describe(action))
+            key = (sequence.toString(NATIVE), description)
             if spec.title not in places.setdefault(key, []):
                 places[key].append(spec.title)
     for (shown, description), pages in places.items():

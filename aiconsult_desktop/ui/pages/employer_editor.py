@@ -113,6 +113,7 @@ class EmployerEditor(RecordPage[EmployerData]):
         self.remove_body_button.clicked.connect(lambda: self.remove_body())
         remove_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.bodies_table)
         remove_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_shortcut.setWhatsThis("Retirer l'instance choisie")  # Aide › Raccourcis
         remove_shortcut.activated.connect(lambda: self.remove_body())
         self.rules_button = QPushButton("Règles de &délais…")
         self.rules_button.setToolTip(
