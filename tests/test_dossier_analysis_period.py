@@ -93,7 +93,9 @@ def test_an_enormous_analysis_is_refused_in_french_and_nothing_is_lost(
     # Over 5 million characters, in paragraphs (a paste of a whole book, say).
     lines = MAX_LONG_TEXT // 100_000 + 1
     page.analysis.rich.text.setPlainText(("x" * 100_000 + "\n") * lines)
-    assert page.tabs.currentWidget() is not page.analysis
+    page.tabs.setCurrentIndex(0)  # the user went back to the chronology meanwhile
+    qtbot.waitUntil(lambda: not page.autosaver.pending(), timeout=10_000)
+    assert page.tabs.currentIndex() == 0  # the autosave's refusal does not pull them away
     page.save()
     assert said.errors and "Analyse et revendication" in said.errors[-1]
     assert "dépasse la taille admise" in said.errors[-1]

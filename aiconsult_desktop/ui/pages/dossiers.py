@@ -101,6 +101,7 @@ class DossiersPage(DossierEditor):
         self.period_message.setStyleSheet("color: #a4441b; font-weight: bold;")
         self.period_message.hide()
         self._shown_dossier: int | None = None
+        self._analysis_refused = False
         self.analysis = AnalysisEditor(store)
         self.tabs = QTabWidget()
         super().__init__(store, window)
@@ -226,16 +227,26 @@ class DossiersPage(DossierEditor):
 
     def _store_dossier(self, data: DossierData) -> DossierData:
         """The dossier, then its analysis; an analysis the service refuses (too long)
-        refuses the whole save before anything is written, on its tab."""
+        refuses the whole save before anything is written."""
         text = self.analysis.markdown()
         try:
             clean_analysis(text)
         except ValidationError:
-            self.tabs.setCurrentWidget(self.analysis)
+            self._analysis_refused = True
             raise
         saved = super()._store_dossier(data)
         if saved.id is not None:
             save_analysis(self.store, saved.id, text)
+        return saved
+
+    def _save_editor(self) -> DossierData | None:
+        """A save the user asked for (or leaving): a refused analysis is shown on its tab
+        (not by an autosave, which would pull the user away from the chronology)."""
+        self._analysis_refused = False
+        saved = super()._save_editor()
+        if saved is None and self._analysis_refused:
+            self.tabs.setCurrentWidget(self.analysis)
+            self.analysis.rich.text.setFocus()
         return saved
 
     def autosave(self) -> None:
