@@ -5,8 +5,8 @@
   `page_layout()`'s margins, so no header touches its filters on one page and floats on
   another.
 - `mark_primary(button)`: the one action the page is for (« Nouvelle question »,
-  « Enregistrer » in the settings) is the default button: Windows 11 and macOS draw it in
-  the accent colour themselves; under Fusion (Linux) the window's style sheet does.
+  « Enregistrer » in the settings) is the default button: Windows and macOS mark it in
+  the accent colour themselves; under Fusion (Linux) the window's style sheet fills it.
 - `window_style_sheet()`: the sidebar, plus the primary button under non-native styles
   only. The app never sets a style: Qt picks windows11/windowsvista on Windows, Fusion or
   the desktop's own on Linux, and the style sheet leaves every other widget to it.
@@ -39,7 +39,7 @@ PAGE_MARGINS = (16, 14, 16, 12)
 """Left, top, right, bottom of every page's content: the same on every page."""
 PAGE_SPACING = 10
 NATIVE_STYLES = frozenset({"windows11", "windowsvista", "macos"})
-"""Styles that draw a default button in the system's accent colour on their own."""
+"""Styles that mark a default button in the system's accent colour on their own."""
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #2f3640; color: #f1f2f6; border: none; font-size: 10.5pt;
@@ -139,7 +139,9 @@ def mark_primary(button: QPushButton, icon_name: str) -> QPushButton:
     """Make `button` the page's one primary action, with its icon in the matching colour."""
     button.setDefault(True)
     button.setProperty("primary", True)
-    filled = style_name() in {"windows11", "macos"} or not native_style()
+    # Filled only by our style sheet: native styles draw a default button their own way
+    # (Windows 11 outlines it in the accent colour), where the text colour stays readable.
+    filled = not native_style()
     button.setIcon(icon(icon_name, _primary_colours()[1] if filled else None))
     return button
 
