@@ -86,8 +86,10 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]
     dates = _DateTexts()
     with (
         replacing(path) as temporary,
-        temporary.open("w", encoding="utf-8-sig", newline="") as stream,
+        temporary.open("w", encoding="utf-8", newline="") as stream,
     ):
+        # The BOM by hand: "utf-8-sig" encodes each row through a Python-level encoder.
+        stream.write("\ufeff")
         writer = csv.writer(stream, delimiter=";", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(headers)
         writer.writerows(_csv_row(row, dates) for row in rows)
