@@ -13,6 +13,9 @@ page gets the same treatment without repeating it:
   field wants, and a field that swallows Tab traps a keyboard user);
 - tables and lists are one stop: the arrows move inside them, Tab leaves them;
 - scroll areas are not stops of their own: Qt scrolls to the field that takes focus.
+
+Dialogs get the same the first time they take the focus (`follow_dialogs()`, through
+Qt's focus-window signal: no event filter on the whole application).
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ import re
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
+    QDialog,
     QLabel,
     QLayout,
     QLineEdit,
@@ -167,3 +173,24 @@ def tab_in_layout_order(root: QWidget) -> None:
     the order the widgets were made in: rows filled in later join the chain at the end."""
     for first, second in pairwise(_stops_in_layout_order(root)):
         QWidget.setTabOrder(first, second)
+
+
+PREPARED = "aiconsultAccessible"
+"""Property set on a dialog once `prepare` ran on it."""
+_following: list[bool] = []
+
+
+def follow_dialogs() -> None:
+    """Prepare every dialog (as the pages are) when it first becomes the active window."""
+    app = QGuiApplication.instance()
+    if _following or not isinstance(app, QGuiApplication):
+        return
+    _following.append(True)
+    app.focusWindowChanged.connect(_prepare_active_dialog)
+
+
+def _prepare_active_dialog(_window: object) -> None:
+    dialog = QApplication.activeWindow()
+    if isinstance(dialog, QDialog) and not dialog.property(PREPARED):
+        dialog.setProperty(PREPARED, True)
+        prepare(dialog)

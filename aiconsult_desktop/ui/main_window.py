@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
+        accessibility.follow_dialogs()
         self.sidebar.setIconSize(QSize(20, 20))
         self.setStyleSheet(window_style_sheet())
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -57,6 +57,7 @@ class RulesDialog(QDialog):
         self._settings: list[RuleSetting] = []
         self._new = False
         self.list = wrapping_list()
+        self.list.setAccessibleName("Règles")
         self.label = QLineEdit()
         self.source = QPlainTextEdit()
         self.source.setTabChangesFocus(True)

@@ -209,6 +209,7 @@ class PasteDialog(QDialog):
             "Collez ici la liste copiée (numérotée, à puces, ou une question par paragraphe)"
         )
         self.preview = wrapping_list()
+        self.preview.setAccessibleName("Questions qui seront créées")
         self.summary = QLabel("")
         where = QLabel(
             f"Questions posées à {employer_name}, le {long_date(asked_on)} "
