@@ -184,7 +184,7 @@ def test_an_invitation_is_read_and_imported_off_the_gui_thread(
     said.chosen_path.write_bytes(OUTLOOK.replace("\n", "\r\n").encode())
     window.meetings.calendar.import_button.click()
     qtbot.waitUntil(lambda: bool(said.infos or said.errors), timeout=20_000)
-    assert said.errors == [] and said.infos == ["1 réunion(s) créée(s), 0 mise(s) à jour."]
+    assert said.errors == [] and said.infos == ["1 réunion créée, 0 mise à jour."]
     assert read == [True] and applied == [True] and len(said.confirmations) == 1
     assert len(meetings.list_meetings(demo_store)) == before + 1
     assert "CST du 2 octobre 2025" in [m.title for m in window.meetings.model.records()]
