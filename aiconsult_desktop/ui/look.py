@@ -91,9 +91,9 @@ def dress_menus(bar: QMenuBar, commands: dict[str, QAction], quit_action: QActio
     for menu_action in bar.actions():
         menu = menu_action.menu()
         for action in menu.actions() if isinstance(menu, QMenu) else []:
-            name = keys.get(action.shortcut().toString())
-            if name is not None and action.icon().isNull():
-                action.setIcon(icon(name))
+            edit_icon = keys.get(action.shortcut().toString())
+            if edit_icon is not None and action.icon().isNull():
+                action.setIcon(icon(edit_icon))
 
 
 def style_name() -> str:
