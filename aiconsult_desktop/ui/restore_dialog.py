@@ -94,7 +94,8 @@ class RestoreDialog(QDialog):
 
     def backup_now(self) -> None:
         """Off the GUI thread: copying a large base takes seconds."""
-        self._in_background(lambda: make_backup(self.database), lambda _path: None, "Sauvegarde…")
+        database = self.database
+        self._in_background(lambda: make_backup(database), lambda _path: None, "Sauvegarde…")
 
     def restore_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -117,9 +118,8 @@ class RestoreDialog(QDialog):
 
         # Off the GUI thread; the progress window is modal, so nothing else touches the
         # base while its file is replaced.
-        self._in_background(
-            lambda: restore_backup(self.store, info.path), restored, "Restauration…"
-        )
+        store = self.store  # read here: the worker touches no widget, not even this one
+        self._in_background(lambda: restore_backup(store, info.path), restored, "Restauration…")
 
     def _in_background(self, work: Callable[[], T], done: Callable[[T], None], label: str) -> None:
         """One action at a time; the list is read again once it has ended, done or not."""

@@ -124,17 +124,26 @@ class ServerDialog(QDialog):
             enabled=self.enabled.isChecked(),
         )
 
-    def _open_server(self) -> Store:
+    def _server(self) -> Callable[[], Store] | None:
+        """What opens the server, read from the fields here on the GUI thread (the worker
+        that calls it never touches a widget); None, said in French, if they are wrong."""
         from aiconsult_desktop.services.server_config import validated
 
-        settings = validated(self.settings())
-        return open_server_store(settings.url(), password=self.password.text() or None)
+        settings = attempt(self, lambda: validated(self.settings()))
+        if settings is None:
+            return None
+        url, password = settings.url(), self.password.text() or None
+        return lambda: open_server_store(url, password=password)
 
     def test_connection(self) -> None:
         """Off the GUI thread: an unreachable server takes up to the connect timeout."""
 
+        open_server = self._server()
+        if open_server is None:
+            return
+
         def check() -> bool:
-            server = self._open_server()
+            server = open_server()
             try:
                 return transfer.is_empty(server)
             finally:
@@ -161,9 +170,12 @@ class ServerDialog(QDialog):
             "du serveur ? La base du serveur doit être vide ; la base locale reste intacte.",
         ):
             return
+        open_server = self._server()
+        if open_server is None:
+            return
 
         def copy() -> str:
-            server = self._open_server()
+            server = open_server()
             try:
                 transfer.load_document(server, transfer.dump_store(local))
             finally:
@@ -174,11 +186,12 @@ class ServerDialog(QDialog):
 
     def copy_server_here(self) -> None:
         local = self.local
-        if local is None:
+        open_server = self._server() if local is not None else None
+        if local is None or open_server is None:
             return
 
         def copy() -> str:
-            server = self._open_server()
+            server = open_server()
             try:
                 copy_server_to_local(server, local)
             finally:

@@ -194,10 +194,11 @@ class CalendarControls:
             return
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
+        store = self.page.store  # read here: the worker touches no widget
         run_export(
             self.page,
             target,
-            lambda: export_calendar(self.page.store, target, employer_id, body_id=body_id),
+            lambda: export_calendar(store, target, employer_id, body_id=body_id),
             lambda result: dialogs.show_info(self.page, result.summary()),
             title="Exporter le calendrier",
         )
@@ -211,9 +212,10 @@ class CalendarControls:
         )
         if source is None:
             return
+        store = self.page.store  # read here: the worker touches no widget
         run_in_background(
             self.page,
-            lambda _report: read_invitation(self.page.store, source),
+            lambda _report: read_invitation(store, source),
             self._confirm_import,
             label=f"Lecture de « {source.name} »…",
             title="Importer une invitation",
@@ -230,9 +232,10 @@ class CalendarControls:
         text = f"Réunions de « {employer} » à importer :\n\n" + "\n".join(preview.lines(20))
         if not dialogs.confirm(self.page, "Importer une invitation", text):
             return
+        store = self.page.store
         run_in_background(
             self.page,
-            lambda _report: apply_import(self.page.store, preview, employer_id),
+            lambda _report: apply_import(store, preview, employer_id),
             self._imported,
             label="Import des réunions…",
             title="Importer une invitation",

@@ -382,10 +382,11 @@ class DossiersPage(DossierEditor):
             if unavailable:
                 dialogs.show_error(self, unavailable)
                 return None
+        store = self.store  # read here: the worker touches no widget, not even the page
         return run_export(
             self,
             path,
-            lambda: export_dossier(self.store, dossier_id, path, filters),
+            lambda: export_dossier(store, dossier_id, path, filters),
             done,
             title="Chronologie",
         )

@@ -117,10 +117,11 @@ def export(page: QuestionsPage) -> None:
     pdf = target.suffix.lower() == ".pdf"
     # Off the GUI thread, with progress; cancelling a spreadsheet or Word export keeps
     # any previous file whole (a LibreOffice conversion runs to its end).
+    store = page.store  # read here: the worker touches no widget, not even the page
     operation = run_in_background(
         page,
         lambda report: question_exports.export_questions(
-            page.store, target, employer_name=name, state=state, progress=report
+            store, target, employer_name=name, state=state, progress=report
         ),
         lambda written: dialogs.show_info(page, f"Fichier écrit : {written}"),
         label=CONVERTING if pdf else f"Export de « {target.name} »…",
@@ -164,9 +165,11 @@ def count_later(page: QuestionsPage, wanted: QuestionFilter) -> Run[int]:
     counting 100,000 questions never holds the typing. A newer filter cancels this count
     (`page.counting`), so a stale total is never shown."""
 
+    store = page.store  # read here: the worker touches no widget, not even the page
+
     def work(report: Report) -> int:
         report(0, 1)  # raises Cancelled once a newer filter made this count moot
-        return questions.count_questions(page.store, wanted)
+        return questions.count_questions(store, wanted)
 
     def counted(total: int) -> None:
         if run is page.counting:
