@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -209,3 +211,35 @@ def test_no_thread_is_started_anywhere_but_the_operations_helper() -> None:
         if THREADS.search(line)
     ]
     assert found == []
+
+
+STORM = """
+from PySide6.QtCore import QObject, Signal
+
+import aiconsult_desktop.ui
+
+class Source(QObject):
+    changed = Signal(int, int)
+
+def ignore(*_args):
+    pass
+
+source = Source()
+for n in range(20_000):
+    source.changed.connect(ignore)
+    source.changed.emit(n, n)
+    source.changed.disconnect(ignore)
+print("debout")
+"""
+
+
+def test_thousands_of_signals_leave_python_standing() -> None:
+    """PySide6 6.12.0's `emit` and `disconnect` take a reference from True at each call:
+    on Python 3.11 some thousands of them (progress, results, waits) abort the app with
+    « Fatal Python error: bool_dealloc ». Importing the ui (`ui.pyside_workaround`) keeps
+    True standing."""
+    result = subprocess.run(
+        [sys.executable, "-c", STORM], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().endswith("debout")
