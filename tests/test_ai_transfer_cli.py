@@ -32,7 +32,7 @@ def test_tools_history_states_and_rules_survive_dump_load_dump(
     demo_dump(demo_store)
     transfer.dump_to_file(demo_store, first)
     document = json.loads(first.read_text(encoding="utf-8"))
-    assert document["format_version"] == 4
+    assert document["format_version"] == 5
     assert [len(document[k]) for k in ("ai_tools", "ai_tool_events", "ai_tool_items")] == [1, 3, 4]
     assert document["ai_rules"][0]["key"] == "framing_note"
     copy = new_store(tmp_path, "copy.sqlite3")

@@ -175,7 +175,7 @@ def test_importing_an_invitation_previews_creates_then_updates(
     qtbot.mouseClick(page.calendar.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(said.infos) == 1, timeout=10_000)
     preview, _destructive = said.confirmations[-1]
-    assert preview.startswith("Réunions de « Métropole de Lyon » à importer :")
+    assert preview.startswith("Réunions de la Métropole de Lyon à importer :")
     assert "2 octobre 2025" in preview and "CST du 2 octobre 2025" in preview
     assert "nouvelle réunion" in preview
     assert said.infos == ["1 réunion créée, 0 mise à jour."]
@@ -234,13 +234,13 @@ def test_rules_edited_from_the_employers_page_reach_the_calendar(
 
     window.open_page(window.employers)
     editor = window.employers.employer_editor
-    assert not editor.rules_button.isEnabled()  # no body chosen yet
-    editor.bodies_table.setCurrentCell(0, 1)
-    assert editor.rules_button.isEnabled()
-    assert editor.rules_button.text() == "Règles de &délais…"
-    assert editor.rules_button.toolTip()
-    assert "convocation 15 jours avant" in editor.rules_label.text()
-    assert "Valeurs par défaut" in editor.rules_label.text()
+    assert not editor.bodies.rules_button.isEnabled()  # no body chosen yet
+    editor.bodies.table.setCurrentCell(0, 1)
+    assert editor.bodies.rules_button.isEnabled()
+    assert editor.bodies.rules_button.text() == "Règles de &délais…"
+    assert editor.bodies.rules_button.toolTip()
+    assert "convocation 15 jours avant" in editor.bodies.rules_label.text()
+    assert "Valeurs par défaut" in editor.bodies.rules_label.text()
     titles: list[str] = []
 
     def run(dialog: QDialog) -> bool:
@@ -251,15 +251,15 @@ def test_rules_edited_from_the_employers_page_reach_the_calendar(
         return dialog.result() == QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(rules_editing, "run", run)
-    qtbot.mouseClick(editor.rules_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.bodies.rules_button, Qt.MouseButton.LeftButton)
     assert titles == ["Règles de l'instance — CST"]
     assert said.errors == []
     cst = next(b for b in employers.get_employer(store, ids["employer"]).bodies if b.name == "CST")
     assert body_rules.get_body_rules(store, cst.id or 0).settings[Rule.CONVOCATION] == 5
     assert editor.status_label.text() == "Règles de « CST » enregistrées."
-    assert editor.bodies_table.currentRow() == 0  # still on the body just edited
-    assert "convocation 5 jours avant" in editor.rules_label.text()
-    assert "Règles propres à l'instance" in editor.rules_label.text()
+    assert editor.bodies.table.currentRow() == 0  # still on the body just edited
+    assert "convocation 5 jours avant" in editor.bodies.rules_label.text()
+    assert "Règles propres à l'instance" in editor.bodies.rules_label.text()
 
     window.open_page(window.meetings)
     assert page.editing_id() == ids["meeting"]
@@ -273,9 +273,9 @@ def test_rules_of_a_body_just_added_save_the_employer_first(
     window = make_window(qtbot, store)
     window.open_page(window.employers)
     editor = window.employers.employer_editor
-    row = editor.add_body(BodyKind.CAP, "CAP A")
-    assert editor.tracker.dirty and editor.bodies_table.currentRow() == row
-    assert "Valeurs par défaut" in editor.rules_label.text()
+    row = editor.bodies.add_body(BodyKind.CAP, "CAP A")
+    assert editor.tracker.dirty and editor.bodies.table.currentRow() == row
+    assert "Valeurs par défaut" in editor.bodies.rules_label.text()
     titles: list[str] = []
 
     def run(dialog: QDialog) -> bool:
@@ -283,12 +283,13 @@ def test_rules_of_a_body_just_added_save_the_employer_first(
         return False  # looked, then cancelled
 
     monkeypatch.setattr(rules_editing, "run", run)
-    editor.rules_button.click()
+    editor.bodies.rules_button.click()
     assert titles == ["Règles de l'instance — CAP A"]
     assert not editor.tracker.dirty and said.errors == []
     names = [b.name for b in employers.get_employer(store, ids["employer"]).bodies]
     assert "CAP A" in names
-    assert editor._name_item(editor.bodies_table.currentRow()).text() == "CAP A"
+    chosen = editor.bodies.chosen()
+    assert chosen is not None and chosen[1] == "CAP A"
 
 
 def test_the_month_leaves_the_editor_its_width_and_shortens_long_titles(

@@ -65,7 +65,7 @@ def test_dump_load_dump_through_the_cli(tmp_path: Path) -> None:
     assert aiconsult("load", str(first), data_dir=copy).returncode == 0
     assert aiconsult("dump", "-o", str(second), data_dir=copy).returncode == 0
     assert first.read_bytes() == second.read_bytes()
-    assert json.loads(first.read_text(encoding="utf-8"))["format_version"] == 4
+    assert json.loads(first.read_text(encoding="utf-8"))["format_version"] == 5
 
 
 @pytest.mark.parametrize(

@@ -160,12 +160,12 @@ def test_create_employer_with_cst_and_f3sct(qtbot: QtBot, store: Store) -> None:
     assert editor.form_title.text() == "Nouvel employeur"
     type_text(qtbot, editor.name_edit, "Département de Loire-Atlantique")
     qtbot.keyClicks(editor.short_name_edit, "CD44")
-    qtbot.mouseClick(editor.add_body_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(editor.add_body_button, Qt.MouseButton.LeftButton)
-    kind = editor.bodies_table.cellWidget(1, 0)
+    qtbot.mouseClick(editor.bodies.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.bodies.add_button, Qt.MouseButton.LeftButton)
+    kind = editor.bodies.table.cellWidget(1, 0)
     assert isinstance(kind, EnumCombo)
     kind.setCurrentIndex(kind.findText("F3SCT"))  # what a user picks in the list
-    name_item = editor.bodies_table.item(1, 1)
+    name_item = editor.bodies.table.item(1, 1)
     assert name_item is not None and name_item.text() == "F3SCT"  # name follows the kind
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_S, CTRL)
 
@@ -192,9 +192,9 @@ def test_remove_a_body(qtbot: QtBot, store: Store) -> None:
     window = make_window(qtbot, store)
     window.open_page(window.employers)
     editor = window.employers.employer_editor
-    assert editor.bodies_table.rowCount() == 2
-    editor.bodies_table.setCurrentCell(1, 1)
-    qtbot.mouseClick(editor.remove_body_button, Qt.MouseButton.LeftButton)
+    assert editor.bodies.table.rowCount() == 2
+    editor.bodies.table.setCurrentCell(1, 1)
+    qtbot.mouseClick(editor.bodies.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
     [employer] = list_employers(store)
@@ -207,13 +207,13 @@ def test_a_body_with_meetings_cannot_be_removed_and_the_form_is_kept(
     window = make_window(qtbot, demo_store)
     window.open_page(window.employers)
     editor = window.employers.employer_editor
-    editor.bodies_table.setCurrentCell(0, 1)  # the CST: the demo's plenaries use it
-    editor.remove_body()
+    editor.bodies.table.setCurrentCell(0, 1)  # the CST: the demo's plenaries use it
+    editor.bodies.remove_body()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
     assert len(asked.errors) == 1 and "ne peut pas être retirée" in asked.errors[0]
     assert [b.name for b in list_employers(demo_store)[0].bodies] == ["CST", "F3SCT"]
-    assert editor.bodies_table.rowCount() == 1  # the user's edit is still on screen
+    assert editor.bodies.table.rowCount() == 1  # the user's edit is still on screen
     assert editor.tracker.dirty
 
 

@@ -47,7 +47,7 @@ def test_first_session_from_empty_base_to_word_document(
     editor = window.employers.employer_editor
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     type_text(qtbot, editor.name_edit, "Ville d'Angers")
-    qtbot.mouseClick(editor.add_body_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.bodies.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     (employer,) = employers.list_employers(store)
     assert [(b.kind, b.name) for b in employer.bodies] == [(BodyKind.CST, "CST")]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.enums import QuestionState
@@ -88,6 +88,9 @@ def test_pasted_list_is_previewed_then_saved_one_question_per_item(
 
     def act(dialog: question_dialogs.PasteDialog) -> bool:
         assert dialog.summary.text() == "Rien à enregistrer pour l'instant."
+        where = [label.text() for label in dialog.findChildren(QLabel)]
+        said_where = "Questions posées à la Région des Pays de la Loire, le"
+        assert any(text.startswith(said_where) for text in where)
         dialog.source.setPlainText(pasted)
         previews.append([dialog.preview.item(i).text() for i in range(dialog.preview.count())])
         return True

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from aiconsult_desktop.domain.template_fill import TemplateContext, fill_template, with_article
+from aiconsult_desktop.domain.employer_names import employer_name
+from aiconsult_desktop.domain.template_fill import TemplateContext, fill_template
 from aiconsult_desktop.services import organisation
 from aiconsult_desktop.services.records import OrganisationData
 from aiconsult_desktop.services.statement_templates import list_templates
@@ -43,11 +44,11 @@ def test_a_cfdt_base_never_says_cgt(demo_store: Store) -> None:
 
 
 def test_employers_take_their_article() -> None:
-    assert with_article("Région des Pays de la Loire") == "la Région des Pays de la Loire"
-    assert with_article("Département de la Sarthe") == "le Département de la Sarthe"
-    assert with_article("Eurométropole de Strasbourg") == "l'Eurométropole de Strasbourg"
-    assert with_article("SDIS 44") == "le SDIS 44"
-    assert with_article("Nantes Métropole") == "Nantes Métropole"
+    assert employer_name("Région des Pays de la Loire").subject == "la Région des Pays de la Loire"
+    assert employer_name("Département de la Sarthe").subject == "le Département de la Sarthe"
+    assert employer_name("Eurométropole de Strasbourg").subject == "l'Eurométropole de Strasbourg"
+    assert employer_name("SDIS 44").subject == "le SDIS 44"
+    assert employer_name("Nantes Métropole").subject == "Nantes Métropole"
     context = TemplateContext("Union syndicale Solidaires", "", "F3SCT", "")
     assert fill_template("{sigle} en {instance} : {employeur} {x}", context) == (
         "Union syndicale Solidaires en F3SCT : l'autorité territoriale {x}"

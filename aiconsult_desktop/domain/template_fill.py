@@ -9,7 +9,8 @@ statement belongs to a meeting, its body and employer:
 - `{instance}`: the meeting's body (« CST »), else « comité »;
 - `{employeur}`: the employer's name with its article (« la Région des Pays de la
   Loire », « le Département de la Sarthe », « l'Eurométropole »), else « l'autorité
-  territoriale ».
+  territoriale »; « à {employeur} » and « de {employeur} » contract (« au Centre de
+  gestion », « du Département »), as `domain.employer_names` says.
 
 Only these exact markers are replaced: a brace typed by a user stays as typed.
 """
@@ -18,20 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# French gender of the nouns that open an employer's name (collectivités, établissements).
-_FEMININE = frozenset(
-    {
-        "région", "commune", "ville", "métropole", "communauté", "mairie", "collectivité",
-        "préfecture", "direction", "agglomération", "caisse", "maison", "intercommunalité",
-    }
-)  # fmt: skip
-_MASCULINE = frozenset(
-    {
-        "département", "conseil", "centre", "syndicat", "sdis", "ccas", "cdg", "cias",
-        "pôle", "service", "groupement", "territoire", "cnfpt",
-    }
-)  # fmt: skip
-_ELIDED = tuple("aeiouyhàâéèêëîïôöûüœAEIOUYHÀÂÉÈÊËÎÏÔÖÛÜŒ")
+from aiconsult_desktop.domain.employer_names import Article, EmployerName, employer_name
+
+NO_EMPLOYER = EmployerName("autorité territoriale", Article.ELIDED)
+"""Who a template speaks to when its statement belongs to no meeting."""
 
 
 @dataclass(frozen=True)
@@ -42,32 +33,26 @@ class TemplateContext:
     organisation_short_name: str = ""
     body_name: str = ""
     employer_name: str = ""
-
-
-def with_article(name: str) -> str:
-    """ "la Région des Pays de la Loire", "le Département du Rhône", "l'Eurométropole";
-    the name alone when its first word says nothing of its gender."""
-    name = " ".join(name.split())
-    if not name:
-        return ""
-    first = name.split()[0].casefold()
-    if name.startswith(_ELIDED) and first not in ("sdis", "ccas"):
-        return f"l'{name}"
-    if first in _FEMININE:
-        return f"la {name}"
-    if first in _MASCULINE:
-        return f"le {name}"
-    return name
+    employer_article: str | None = None
+    """As the employer stores it (None: the default its name calls for)."""
 
 
 def fill_template(text: str, context: TemplateContext) -> str:
     """`text` with its markers replaced for this organisation, body and employer."""
     short = context.organisation_short_name.strip() or context.organisation_name.strip()
+    employer = (
+        employer_name(context.employer_name, context.employer_article)
+        if context.employer_name.strip()
+        else NO_EMPLOYER
+    )
     values = {
         "{sigle}": short,
         "{organisation}": context.organisation_name.strip() or short,
         "{instance}": context.body_name.strip() or "comité",
-        "{employeur}": with_article(context.employer_name) or "l'autorité territoriale",
+        # The prepositions first: « à le Centre » must read « au Centre ».
+        "à {employeur}": employer.to,
+        "de {employeur}": employer.of,
+        "{employeur}": employer.subject,
     }
     for marker, value in values.items():
         text = text.replace(marker, value)

@@ -9,6 +9,7 @@ from datetime import date
 
 from aiconsult_desktop.domain.ai_status import ItemState, ToolStatus
 from aiconsult_desktop.domain.ai_tools import AiActClass, LearnedFrom, LifeStage, ToolKind
+from aiconsult_desktop.domain.employer_names import EmployerName, employer_name
 from aiconsult_desktop.domain.enums import DatePrecision
 
 
@@ -73,6 +74,8 @@ class AiToolData:
     version: int = 0
     # Filled on read.
     employer_name: str = ""
+    employer_article: str | None = None
+    """The employer's stored article (`EmployerData.article`), for `employer_in_sentence`."""
     dossier_title: str = ""
     events: list[LifeEventData] = field(default_factory=list)
     items: list[ItemStateData] = field(default_factory=list)
@@ -80,6 +83,10 @@ class AiToolData:
     agenda_item_ids: list[int] = field(default_factory=list)
     """Agenda items about the tool: a vote on a « pour avis » one is the body's opinion."""
     status: ToolStatus | None = None
+
+    @property
+    def employer_in_sentence(self) -> EmployerName:
+        return employer_name(self.employer_name, self.employer_article)
 
 
 @dataclass(frozen=True)

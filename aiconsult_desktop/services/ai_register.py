@@ -193,6 +193,7 @@ def _record(session: Session, row: AiTool, has_f3sct: bool) -> AiToolData:
         id=row.id,
         version=row.version,
         employer_name=employer.name if employer else "",
+        employer_article=employer.article if employer else None,
         dossier_title=dossier.title if dossier else "",
         events=events,
         items=items,

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from aiconsult_desktop.domain.collation import french_sorted
+from aiconsult_desktop.domain.employer_names import check_article
 from aiconsult_desktop.domain.enums import BodyKind
 from aiconsult_desktop.domain.french import agreed, plural
 from aiconsult_desktop.domain.question_state import check_deadline_days
@@ -28,6 +29,7 @@ def to_record(row: Employer) -> EmployerData:
         bodies=[BodyData(id=b.id, kind=BodyKind(b.kind), name=b.name) for b in row.bodies],
         answer_deadline_days=row.answer_deadline_days,
         version=row.version,
+        article=row.article,
     )
 
 
@@ -78,6 +80,7 @@ def clean_employer(data: EmployerData) -> EmployerData:
         short_name=optional_line(data.short_name, "Sigle", 100),
         bodies=bodies,
         answer_deadline_days=check_deadline_days(data.answer_deadline_days),
+        article=check_article(data.article),
     )
 
 
@@ -106,6 +109,7 @@ def save_employer(store: Store, data: EmployerData) -> EmployerData:
             touch(row)  # its bodies are part of it: a bodies-only edit counts
             row.name, row.short_name = name, short_name
         row.answer_deadline_days = cleaned.answer_deadline_days
+        row.article = cleaned.article
         kept = {b.id for b in bodies if b.id is not None}
         for existing in list(row.bodies):
             if existing.id not in kept:

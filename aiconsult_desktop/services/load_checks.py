@@ -164,7 +164,15 @@ def _employers(session: Session) -> None:
         with _about(_named("Employeur", row.id, row.name), Employer):
             cleaned = employers.clean_employer(employers.to_record(row))
             employers.check_employer_name_free(session, cleaned.name, row.id)
-            _write(session, row, {"name": cleaned.name, "short_name": cleaned.short_name})
+            _write(
+                session,
+                row,
+                {
+                    "name": cleaned.name,
+                    "short_name": cleaned.short_name,
+                    "article": cleaned.article,
+                },
+            )
         for body, data in zip(row.bodies, cleaned.bodies, strict=True):
             with _about(_named("Instance", body.id, body.name), Body):
                 for rule in Rule:

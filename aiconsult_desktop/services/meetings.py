@@ -76,6 +76,7 @@ def _to_record(row: Meeting, employer: Employer, body: Body | None, statements: 
         ],
         ics_uid=row.ics_uid,
         employer_name=employer.name,
+        employer_article=employer.article,
         body_name=body.name if body else "",
         statement_count=statements,
         body_kind=BodyKind(body.kind) if body else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from aiconsult_desktop.domain.employer_names import EmployerName, employer_name
 from aiconsult_desktop.domain.enums import (
     AgendaItemKind,
     BodyKind,
@@ -55,6 +56,13 @@ class EmployerData:
     answer_deadline_days: int = DEFAULT_ANSWER_DEADLINE_DAYS
     version: int = 0
     """The edit counter read (0: not read first, no who-saved-last check)."""
+    article: str | None = None
+    """How sentences name it (« la », « le »…); None: the default its name calls for."""
+
+    @property
+    def in_sentence(self) -> EmployerName:
+        """« la Région… », « à la Région… », « du Centre… »: `domain.employer_names`."""
+        return employer_name(self.name, self.article)
 
     def body(self, body_id: int | None) -> BodyData | None:
         return next((b for b in self.bodies if b.id == body_id), None)
@@ -137,6 +145,8 @@ class MeetingData:
     updated_at: datetime | None = None
     """Last saved (UTC): iCalendar LAST-MODIFIED and SEQUENCE."""
     employer_name: str = ""
+    employer_article: str | None = None
+    """The employer's stored article (`EmployerData.article`), for `employer_in_sentence`."""
     body_name: str = ""
     statement_count: int = 0
     body_kind: BodyKind | None = None
@@ -144,6 +154,10 @@ class MeetingData:
     @property
     def month_only(self) -> bool:
         return self.date_precision is DatePrecision.MONTH
+
+    @property
+    def employer_in_sentence(self) -> EmployerName:
+        return employer_name(self.employer_name, self.employer_article)
 
 
 @dataclass

@@ -52,6 +52,7 @@ def template_context(store: Store, meeting_id: int | None = None) -> TemplateCon
         organisation_short_name=organisation.short_name,
         body_name=meeting.body_name if meeting else "",
         employer_name=meeting.employer_name if meeting else "",
+        employer_article=meeting.employer_article if meeting else None,
     )
 
 

@@ -87,12 +87,13 @@ from aiconsult_desktop.store.statement_models import (
 )
 
 FORMAT_NAME = "aiconsult-desktop"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Version 1 (before the AI tools register) has the same sections less the `ai_*` ones;
 # version 2 (before issue 11) has no `facts` and no dossier `analysis`; up to version 3
 # the export added the salutation above a déclaration liminaire, which version 4 holds
-# in its text (as migration 0012 does for a base).
-READABLE_VERSIONS = (1, 2, 3, 4)
+# in its text (as migration 0012 does for a base); version 4 has no employer `article`
+# (read as None: the default its name calls for).
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 SALUTATION_IN_TEXT = 4
 
 # Parents before children: the order rows are inserted in.

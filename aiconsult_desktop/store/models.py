@@ -59,6 +59,9 @@ class Employer(SavedBy, Timestamped, Base):
     short_name: Mapped[str] = mapped_column(String(100), default="")
     # Days the employer has to answer a question before it shows as overdue (issue 3).
     answer_deadline_days: Mapped[int] = mapped_column(Integer, default=61, server_default="61")
+    # How sentences name it (issue 12): « la », « le », « l' », « les » or « aucun »; None
+    # means the default its name calls for (domain.employer_names).
+    article: Mapped[str | None] = mapped_column(String(10), nullable=True, default=None)
     bodies: Mapped[list[Body]] = relationship(
         back_populates="employer", order_by="Body.name", passive_deletes=True
     )

@@ -32,12 +32,7 @@ from aiconsult_desktop.ui.pages.ai_tool_dialogs import EventDialog, ItemDialog
 from aiconsult_desktop.ui.pages.ai_tool_exports import ToolExports
 from aiconsult_desktop.ui.pages.ai_tool_form import ToolForm
 from aiconsult_desktop.ui.pages.record_page import RecordPage
-from aiconsult_desktop.ui.record_model import (
-    Column,
-    NarrowColumns,
-    RecordTableModel,
-    fit_columns,
-)
+from aiconsult_desktop.ui.record_model import Column, NarrowColumns, RecordTableModel, fit_columns
 from aiconsult_desktop.ui.widgets import IdCombo
 
 if TYPE_CHECKING:
@@ -356,9 +351,10 @@ class AiToolsPage(RecordPage[AiToolData]):
             and item.id not in tool.agenda_item_ids
         ]
         if not offered:
+            where = tool.employer_in_sentence.of
             dialogs.show_info(
                 self,
-                f"Aucun point « pour avis » à lier dans les réunions de {tool.employer_name}. "
+                f"Aucun point « pour avis » à lier dans les réunions {where}. "
                 "Ajoutez-le à l'ordre du jour de la séance (page Calendrier), puis revenez ici.",
             )
             return

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QWidget
 
 from aiconsult_desktop.domain.deadlines import BodyRules
-from aiconsult_desktop.services import body_rules, deadlines
+from aiconsult_desktop.services import body_rules, deadlines, employers
 from aiconsult_desktop.services.calendar_ics import export_calendar
 from aiconsult_desktop.services.calendar_import import (
     ImportPreview,
@@ -226,10 +226,10 @@ class CalendarControls:
         if employer_id is None:
             dialogs.show_error(self.page, "Créez d'abord l'employeur de ces réunions.")
             return
-        employer = self.page.form.employer.itemText(
-            max(self.page.form.employer.findData(employer_id), 0)
-        )
-        text = f"Réunions de « {employer} » à importer :\n\n" + "\n".join(preview.lines(20))
+        employer = attempt(self.page, lambda: employers.get_employer(self.page.store, employer_id))
+        if employer is None:
+            return
+        text = f"Réunions {employer.in_sentence.of} à importer :\n\n" + "\n".join(preview.lines(20))
         if not dialogs.confirm(self.page, "Importer une invitation", text):
             return
         store = self.page.store

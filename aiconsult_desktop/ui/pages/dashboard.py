@@ -311,7 +311,7 @@ class DashboardPage(QWidget):
         row.addWidget(label, 1)
         button = link_button(
             "&Voir" if alt_letter else "Voir",
-            f"Ouvrir les questions en attente de {employer.name}",
+            f"Ouvrir les questions en attente {employer.in_sentence.of}",
             partial(self.open_questions, employer.id),
         )
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)

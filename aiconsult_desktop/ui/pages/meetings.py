@@ -194,7 +194,8 @@ class MeetingsPage(RecordPage[MeetingData]):
         if not tools:
             dialogs.show_info(
                 self,
-                f"{meeting.employer_name} n'a aucun outil d'IA dans le registre : saisissez-le "
+                f"{meeting.employer_in_sentence.sentence_start} n'a aucun outil d'IA dans le "
+                "registre : saisissez-le "
                 "dans la page « Outils d'IA », puis revenez ici.",
             )
             return

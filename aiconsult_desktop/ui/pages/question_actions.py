@@ -50,7 +50,7 @@ def open_relance_list(page: QuestionsPage) -> None:
         return
     employer, pending, employer_meetings, upcoming = found
     dialog = question_dialogs.RelanceDialog(
-        page, employer.name, pending, employer_meetings, upcoming
+        page, employer.in_sentence, pending, employer_meetings, upcoming
     )
     if not question_dialogs.run(dialog):
         return
@@ -74,7 +74,10 @@ def paste_list(page: QuestionsPage) -> None:
         dialogs.show_error(page, "Enregistrez d'abord un employeur (page Employeurs).")
         return
     template = page.form.record(None)
-    dialog = question_dialogs.PasteDialog(page, page.form.employer.currentText(), template.asked_on)
+    employer = attempt(page, lambda: employers.get_employer(page.store, employer_id))
+    if employer is None:
+        return
+    dialog = question_dialogs.PasteDialog(page, employer.in_sentence, template.asked_on)
     if not question_dialogs.run(dialog):
         return
     texts = dialog.items()

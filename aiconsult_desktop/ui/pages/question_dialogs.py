@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.employer_names import EmployerName
 from aiconsult_desktop.domain.paste_split import split_pasted
 from aiconsult_desktop.domain.question_state import Channel, EventKind
 from aiconsult_desktop.services.records import MeetingData, QuestionData, QuestionEventData
@@ -138,13 +139,13 @@ class RelanceDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        employer_name: str,
+        employer: EmployerName,
         pending: list[QuestionData],
         meetings: list[MeetingData],
         next_meeting: MeetingData | None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Liste de relance — {employer_name}")
+        self.setWindowTitle(f"Liste de relance — {employer.name}")
         self.questions = wrapping_list()
         for number, question in enumerate(pending, start=1):
             line = f"{number}. {one_line(question.text)}"
@@ -165,8 +166,8 @@ class RelanceDialog(QDialog):
         if next_meeting is None:
             self.on.setDate(to_qdate(date.today()))
         intro = QLabel(
-            f"{count_phrase(len(pending), 'question')} sans réponse complète de "
-            f"{employer_name}, la plus ancienne d'abord."
+            f"{count_phrase(len(pending), 'question')} sans réponse complète "
+            f"{employer.of}, la plus ancienne d'abord."
             + (
                 f"\nProchaine réunion : {meeting_label(next_meeting)}."
                 if next_meeting
@@ -201,7 +202,7 @@ class RelanceDialog(QDialog):
 class PasteDialog(QDialog):
     """Paste a list copied from Word or an e-mail; see one question per item before saving."""
 
-    def __init__(self, parent: QWidget | None, employer_name: str, asked_on: date) -> None:
+    def __init__(self, parent: QWidget | None, employer: EmployerName, asked_on: date) -> None:
         super().__init__(parent)
         self.setWindowTitle("Coller une liste de questions")
         self.source = QPlainTextEdit()
@@ -212,7 +213,7 @@ class PasteDialog(QDialog):
         self.preview.setAccessibleName("Questions qui seront créées")
         self.summary = QLabel("")
         where = QLabel(
-            f"Questions posées à {employer_name}, le {long_date(asked_on)} "
+            f"Questions posées {employer.to}, le {long_date(asked_on)} "
             "(employeur, réunion et date du formulaire)."
         )
         where.setWordWrap(True)
