@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.services.dossiers import save_dossier
 from aiconsult_desktop.services.employers import list_employers
+from aiconsult_desktop.services.organisation import get_organisation, save_organisation
 from aiconsult_desktop.services.questions import save_question
 from aiconsult_desktop.services.records import DossierData, QuestionData
 from aiconsult_desktop.store import Store
@@ -96,3 +97,26 @@ def _pending_of(dashboard: QWidget) -> int:
 
     labels = [label.text() for label in dashboard.findChildren(QLabel, "pendingQuestions")]
     return sum(int(text.split("<span")[1].split(">")[1].split(" ")[0]) for text in labels)
+
+
+def test_the_questions_page_ignores_what_it_does_not_show(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, demo_store)
+    page = window.questions
+    window.open_page(page)
+    refreshed: list[int] = []
+    original = page.refresh
+    monkeypatch.setattr(page, "refresh", lambda: (refreshed.append(1), original()))
+
+    organisation = get_organisation(demo_store)
+    organisation.place = "Nantes"
+    save_organisation(demo_store, organisation)  # not on the Questions page
+    window.open_page(window.dashboard)
+    window.open_page(page)
+    assert refreshed == []
+
+    save_dossier(demo_store, DossierData(title="Télétravail des agents"))  # in its filter
+    window.open_page(window.dashboard)
+    window.open_page(page)
+    assert refreshed == [1]

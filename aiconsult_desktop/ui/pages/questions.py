@@ -18,12 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aiconsult_desktop.services import (
-    dossiers,
-    employers,
-    meetings,
-    questions,
-)
+from aiconsult_desktop.domain.data_kinds import DataKind
+from aiconsult_desktop.services import dossiers, employers, meetings, questions
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.questions import QuestionFilter
 from aiconsult_desktop.services.records import QuestionData
@@ -67,6 +63,9 @@ class QuestionsPage(RecordPage[QuestionData]):
     """Filters, the list (lazy), the detail of one question with its history."""
 
     title = "Questions"
+    shows: frozenset[DataKind] = frozenset({"questions", "employers", "meetings", "dossiers"})
+    """What its list, filters and form name: a statement or the organisation saved elsewhere
+    leaves the page as it was (ui/freshness.py)."""
     new_text = "&Nouvelle question"
     new_tip = "Nouvelle question (Ctrl+N)"
     new_command = "new_question"
