@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.store import open_store
@@ -20,6 +20,15 @@ from aiconsult_desktop.ui.main_window import PAGES, MainWindow
 
 def _rect(rect: QRect) -> list[int]:
     return [rect.x(), rect.y(), rect.width(), rect.height()]
+
+
+def sideways(page: QWidget) -> list[str]:
+    """The page's lists, tables and panes that show a horizontal scroll bar."""
+    return [
+        f"{type(area).__name__} in {type(area.parent()).__name__}"
+        for area in page.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
 
 
 def probe(data_dir: Path) -> dict[str, object]:
@@ -35,11 +44,7 @@ def probe(data_dir: Path) -> dict[str, object]:
         window.show_page(index)
         QApplication.processEvents()
         page = window.page(index)
-        scrolled[spec.attribute] = [
-            f"{type(area).__name__} in {type(area.parent()).__name__}"
-            for area in page.findChildren(QAbstractScrollArea)
-            if area.isVisible() and area.horizontalScrollBar().isVisible()
-        ]
+        scrolled[spec.attribute] = sideways(page)
     screen = window.screen()
     result = {
         "available": _rect(screen.availableGeometry()),

@@ -12,24 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.main_window import PAGES
 from tests.gui_support import make_window
+from tests.screen_probe import sideways
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = QSize(1024, 640)
-
-
-def _scrolled(page: QWidget) -> list[str]:
-    """The page's lists, tables and panes that show a horizontal scroll bar."""
-    return [
-        f"{type(area).__name__} in {type(area.parent()).__name__}"
-        for area in page.findChildren(QAbstractScrollArea)
-        if area.isVisible() and area.horizontalScrollBar().isVisible()
-    ]
 
 
 @pytest.mark.parametrize("name", [spec.attribute for spec in PAGES])
@@ -41,7 +32,7 @@ def test_every_page_works_at_1024x640_without_scrolling_sideways(
     window.go_to(name)  # type: ignore[arg-type]
     qtbot.wait(20)
     assert window.size() == SMALL
-    assert _scrolled(window.stack.currentWidget()) == []
+    assert sideways(window.stack.currentWidget()) == []
 
 
 def test_no_page_makes_the_window_wider_than_1024(qtbot: QtBot, demo_store: Store) -> None:
