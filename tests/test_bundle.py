@@ -17,9 +17,10 @@ from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the bundle may weigh. On Windows Qt uses the system's ICU and keyring its Credential
-# Manager; on Linux Qt ships its own ICU (37 MB) and keyring's Secret Service backend needs
-# cryptography (11 MB): 177 MB there in December 2026, when the target of 120 MB was set.
-LARGEST_BUNDLE_MB = 120 if sys.platform == "win32" else 190
+# Manager; on Linux Qt ships its own ICU (36 MB, linked by libQt6Core: it cannot be left
+# out) and keyring's Secret Service backend needs cryptography (11 MB): 177 MB there when
+# the target of 120 MB was set, 152 MB since (benchmarks/bundle_size.py lists the parts).
+LARGEST_BUNDLE_MB = 120 if sys.platform == "win32" else 156
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def program(bundle: Path, name: str) -> str:
 def test_the_bundle_holds_both_programs_and_stays_lean(bundle: Path) -> None:
     for name in ("AIConsult Desktop", "aiconsult"):
         assert os.access(program(bundle, name), os.X_OK), name
+    if sys.platform != "win32":  # one program, the command line a link to it
+        assert (bundle / "aiconsult").readlink() == Path("AIConsult Desktop")
     # Shared libraries are linked, not copied, between PyInstaller's folders: count once.
     files = [f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()]
     size = sum(f.stat().st_size for f in files) / 1024 / 1024
