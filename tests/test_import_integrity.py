@@ -97,6 +97,7 @@ def test_the_calendrier_page_import_refused_changes_nothing(
     before = transfer.dump_store(demo_store)
     said.chosen_path, said.answer = path, True
     page.calendar.import_button.click()
+    qtbot.waitUntil(lambda: bool(said.errors or said.infos), timeout=10_000)  # off the GUI thread
     assert len(said.errors) == 1 and "Rien n'a été importé" in said.errors[0]
     assert said.infos == []
     assert transfer.dump_store(demo_store) == before
