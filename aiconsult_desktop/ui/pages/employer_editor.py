@@ -84,6 +84,7 @@ class EmployerEditor(RecordPage[EmployerData]):
         )
         self.article_example = QLabel()
         self.article_example.setObjectName("articleExample")
+        self.article_example.setWordWrap(True)  # a long name: on two lines, not wider
         self.article_example.setStyleSheet("color: palette(placeholder-text);")
         self._named = ""
         """The name the article was last proposed for (it follows the name until changed)."""
