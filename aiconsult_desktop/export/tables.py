@@ -109,11 +109,11 @@ def write_xlsx(
     *,
     author: str = APPLICATION,
 ) -> None:
-    """An XLSX workbook streamed row by row (export/xlsx_sheet.py: memory stays flat at
-    any size); every text cell is an explicit string cell, so that a text starting with
-    « = » shows exactly as typed and never runs. Column widths, date columns and wrapped
-    columns are chosen from the first rows."""
-    from aiconsult_desktop.export.xlsx_sheet import Layout, write_package
+    """An XLSX workbook streamed row by row (export/xlsx_book.py, XlsxWriter: memory
+    stays flat at any size); every text cell is an explicit string cell, so that a text
+    starting with « = » shows exactly as typed and never runs. Column widths, date
+    columns and wrapped columns are chosen from the first rows."""
+    from aiconsult_desktop.export.xlsx_book import Layout, write_workbook
 
     rows = iter(rows)
     try:
@@ -125,10 +125,9 @@ def write_xlsx(
                 c for c in range(len(headers)) if any(isinstance(r[c], date) for r in sample)
             ),
             wrapped=frozenset(c for c, width in enumerate(widths) if width >= WIDEST),
-            wrap_from=WIDEST,
         )
         with replacing(path) as temporary:  # any failure keeps the old file
-            write_package(temporary, sheet, headers, chain(sample, rows), layout, author=author)
+            write_workbook(temporary, sheet, headers, chain(sample, rows), layout, author=author)
     finally:
         close = getattr(rows, "close", None)
         if close is not None:  # a target refused after the first rows: end the row stream
