@@ -146,6 +146,8 @@ class EmployerEditor(RecordPage[EmployerData]):
         """The chosen body's deadline rules, in the dialog the Calendrier page uses too.
 
         Unsaved typing is saved first: a body just added has no rules until it exists.
+        The form then shows the saved record, so each new row learns its body's id (a
+        cancelled dialog reloads nothing, and a later save would delete and recreate it).
         """
         chosen = self.bodies.chosen()
         if chosen is None:
@@ -155,6 +157,7 @@ class EmployerEditor(RecordPage[EmployerData]):
             if not self.leave():
                 return
             record = self.editing
+            self._show(record)  # clean after the save: nothing typed is lost
             bodies = record.bodies if record is not None else []
             body_id = next((b.id for b in bodies if b.name.casefold() == name), None)
         if body_id is None:
