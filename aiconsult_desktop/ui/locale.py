@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 from PySide6.QtWidgets import QApplication
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
@@ -73,7 +73,8 @@ def date_time(value: datetime | None) -> str:
     """5 juin 2025, 09:30."""
     if value is None:
         return ""
-    return FRENCH.toString(QDateTime(value), f"{_day(value)} MMMM yyyy, HH:mm")
+    moment = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+    return FRENCH.toString(moment, f"{_day(value)} MMMM yyyy, HH:mm")
 
 
 def month_year(value: date | datetime) -> str:
