@@ -16,6 +16,7 @@ or machine), as the Word exports do.
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -106,9 +107,14 @@ def write_workbook(
     author: str,
 ) -> None:
     """Write the whole workbook at `path` (the caller's temporary file). A failure to
-    write comes out as the `OSError` it is (files.replacing says it in French)."""
+    write comes out as the `OSError` it is (files.replacing says it in French).
+
+    The zip is assembled in memory (a few MiB compressed for 100,000 questions; the rows
+    themselves wait in the scratch file) and written to `path` in one go: on a full disk
+    XlsxWriter's own zip would fail half-closed and fail again when collected."""
+    package = io.BytesIO()
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as scratch:
-        book = _Workbook(str(path), {**OPTIONS, "tmpdir": scratch})
+        book = _Workbook(package, {**OPTIONS, "tmpdir": scratch})
         try:
             book.set_properties({"title": sheet, "author": author})
             worksheet = book.add_worksheet(sheet[:31])
@@ -135,3 +141,4 @@ def write_workbook(
             if not book.fileclosed:  # a failure half-way: free the scratch file
                 for each in book.worksheets():
                     each._opt_close()
+    path.write_bytes(package.getbuffer())
