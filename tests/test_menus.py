@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QMenu, QTextBrowser
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop import __version__
 from aiconsult_desktop.services.backups import list_backups
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.ui import help_dialogs, menus
+from aiconsult_desktop.ui import help_dialogs, locale, menus
 from tests.gui_support import CTRL, Dialogs, make_window, type_text
 
 
@@ -150,6 +150,10 @@ def test_settings_buttons_are_the_menus_restore_and_folder(
 
 
 def test_the_shortcuts_list_is_read_from_every_action(qtbot: QtBot, store: Store) -> None:
+    # As the app starts: Qt's French, so the list says « Ctrl+Maj+E » (whichever test ran first).
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale.install_french(app)
     window = make_window(qtbot, store)
     window.menu_actions["shortcuts"].trigger()
     dialog = window.help_dialog
@@ -173,7 +177,7 @@ def test_the_shortcuts_list_is_read_from_every_action(qtbot: QtBot, store: Store
     assert by_keys["Ctrl+E"].description == "Exporter…"
     assert by_keys["Ctrl+K"].description == "Rechercher partout…"
     assert by_keys["F10"].where == "Partout"
-    assert by_keys["Ctrl+Shift+E"].where == "Page « Déclarations »"
+    assert by_keys["Ctrl+Maj+E"].where == "Page « Déclarations »"
     news = [row for row in rows if row.keys == "Ctrl+N"]
     assert ("Nouvelle question", "Page « Questions »") in {
         (row.description, row.where) for row in news
