@@ -9,11 +9,13 @@ from datetime import date
 from PySide6.QtWidgets import QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from aiconsult_desktop.domain.employer_names import employer_name
 from aiconsult_desktop.services import questions
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.pages.question_dialogs import PasteDialog, RelanceDialog
 from aiconsult_desktop.ui.statement_dialogs import QuestionsDialog
 
+REGION = employer_name("Région des Pays de la Loire")
 LONG = (
     "Quelles mesures la collectivité entend-elle prendre pour garantir que l'outil "
     "d'intelligence artificielle déployé dans les services n'aura aucune incidence sur "
@@ -47,14 +49,14 @@ def test_a_long_question_wraps_where_questions_are_inserted(
 
 def test_a_long_question_wraps_in_the_liste_de_relance(qtbot: QtBot, demo_store: Store) -> None:
     pending = [replace(q, text=LONG) for q in questions.list_questions(demo_store)[:2]]
-    dialog = RelanceDialog(None, "Région des Pays de la Loire", pending, [], None)
+    dialog = RelanceDialog(None, REGION, pending, [], None)
     qtbot.addWidget(dialog)
     assert_wrapped(qtbot, dialog, dialog.questions)
     assert LONG in dialog.questions.item(0).text()
 
 
 def test_a_long_pasted_question_wraps_in_the_preview(qtbot: QtBot) -> None:
-    dialog = PasteDialog(None, "Région des Pays de la Loire", date(2025, 5, 15))
+    dialog = PasteDialog(None, REGION, date(2025, 5, 15))
     qtbot.addWidget(dialog)
     dialog.source.setPlainText(f"1. {LONG}\n2. Une question courte ?")
     assert_wrapped(qtbot, dialog, dialog.preview)

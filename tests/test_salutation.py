@@ -123,6 +123,6 @@ def test_a_file_of_format_3_gets_the_salutation_it_used_to_print(tmp_path: Path)
         transfer.load_document(copy, document)
         loaded = statements.get_statement(copy, ids["statement"])
         assert loaded.text == with_salutation(statement.text, DEFAULT_SALUTATION)
-        assert transfer.dump_store(copy)["format_version"] == 4
+        assert transfer.dump_store(copy)["format_version"] == transfer.FORMAT_VERSION
     finally:
         copy.close()
