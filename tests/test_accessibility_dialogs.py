@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from aiconsult_desktop.domain.employer_names import employer_name
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.ui.main_window import MainWindow
 from aiconsult_desktop.ui.pages import ai_tool_dialogs, question_dialogs
@@ -23,7 +24,9 @@ from tests.test_accessibility import _describe, _spoken_name, _stops
 DIALOGS: dict[str, Callable[[MainWindow, Store], QDialog]] = {
     "fait": lambda w, s: FactDialog(s, 1, None, w),
     "événement d'une question": lambda w, _s: question_dialogs.EventDialog(w, 1, []),
-    "coller une liste": lambda w, _s: question_dialogs.PasteDialog(w, "Région", date.today()),
+    "coller une liste": lambda w, _s: question_dialogs.PasteDialog(
+        w, employer_name("Région"), date.today()
+    ),
     "étape d'un outil d'IA": lambda w, s: ai_tool_dialogs.EventDialog(w, s, 1, []),
     "règles de l'employeur": lambda w, s: RulesDialog(w, s, 1, "Région"),
     "rechercher partout": lambda w, s: SearchDialog(s, w, w),

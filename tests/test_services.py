@@ -64,7 +64,7 @@ def test_deleting_an_employer_with_questions_is_refused_then_cascades_on_confirm
 ) -> None:
     store = db
     ids = small_dossier(store)
-    with pytest.raises(UserError, match="1 réunion\\(s\\), 1 question\\(s\\), 1 déclaration"):
+    with pytest.raises(UserError, match="a encore 1 réunion, 1 question, 1 déclaration"):
         employers.delete_employer(store, ids["employer"])
     assert len(questions.list_questions(store)) == 1
     employers.delete_employer(store, ids["employer"], cascade=True)
