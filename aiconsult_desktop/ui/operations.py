@@ -17,13 +17,15 @@ work whose stop leaves nothing half-done (exports write a temporary file first) 
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aiconsult_desktop.errors import UserError
@@ -47,41 +49,89 @@ class Cancelled(Exception):
     """Raised inside the work by `report` once the user asked to stop."""
 
 
-class Run(QObject, Generic[T]):
-    """One run of `work` in a worker thread; lives on the GUI thread, like its callbacks."""
+class _Bridge(QObject):
+    """The only QObject a worker ever touches: it lives as long as the application.
 
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    A worker that emitted on its own run's QObject raced that object's deletion on the GUI
+    thread (a run ends, is deleted, while its worker still holds it): Qt crashed in
+    ~QObject, one CI run in a few. So the worker posts `(ticket, what, payload)` here and
+    the GUI thread finds the run by its ticket; the run is never seen off the GUI thread.
+    """
+
+    posted = Signal(int, str, object)
+
+
+_RUNNING: dict[int, Run[object]] = {}
+"""Runs whose work has not come back yet, by ticket; only the GUI thread touches it."""
+_tickets = itertools.count(1)
+_bridge: _Bridge | None = None
+
+
+def _the_bridge() -> _Bridge:
+    """Made on the GUI thread by the first run, owned by the application."""
+    global _bridge
+    if _bridge is None or not shiboken6.isValid(_bridge):
+        _bridge = _Bridge(QCoreApplication.instance())
+        _bridge.posted.connect(_arrived, Qt.ConnectionType.QueuedConnection)
+    return _bridge
+
+
+def _arrived(ticket: int, what: str, payload: object) -> None:
+    """On the GUI thread: hand what a worker posted to its run, if it is still running."""
+    run = _RUNNING.get(ticket)
+    if run is None:
+        return
+    if what == "progress":
+        done, total = cast(tuple[int, int], payload)
+        run._show_progress(done, total)
+    elif what == "succeeded":
+        run._succeed(payload)
+    else:
+        run._fail(cast(BaseException, payload))
+
+
+def _work(
+    bridge: _Bridge, ticket: int, work: Callable[[Report], object], cancelled: threading.Event
+) -> None:
+    """On the worker thread: knows the run only by its ticket."""
+
+    def report(done: int, total: int) -> None:
+        if cancelled.is_set():
+            raise Cancelled
+        bridge.posted.emit(ticket, "progress", (done, total))
+
+    try:
+        result = work(report)
+    except BaseException as error:
+        bridge.posted.emit(ticket, "failed", error)
+    else:
+        bridge.posted.emit(ticket, "succeeded", result)
+
+
+class Run(QObject, Generic[T]):
+    """One run of `work` in a worker thread; lives on the GUI thread, like its callbacks.
+
+    It has no Qt parent and is never `deleteLater`-ed: Python owns it, and it is only
+    referenced from the GUI thread (`_RUNNING` until it ends, then its caller if it keeps
+    it), so it is freed there."""
+
     ended = Signal()
     """Emitted on the GUI thread once the success, failure or cancel has been handled."""
 
     def __init__(
         self, parent: QWidget, work: Callable[[Report], T], on_success: Callable[[T], None]
     ) -> None:
-        super().__init__(parent)
+        super().__init__()
         self.parent_widget = parent
         self.work = work
         self.on_success = on_success
         self.cancelled = threading.Event()
-        # Emitted from the worker, received here on the GUI thread (queued connections).
-        self.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
-        self.succeeded.connect(self._succeed, Qt.ConnectionType.QueuedConnection)
-        self.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
 
-    def _report(self, done: int, total: int) -> None:
-        """Called by the work, on the worker thread: never touches a widget."""
-        if self.cancelled.is_set():
-            raise Cancelled
-        self.progressed.emit(done, total)
-
-    def _run(self) -> None:
-        try:
-            result = self.work(self._report)
-        except BaseException as error:
-            self.failed.emit(error)
-        else:
-            self.succeeded.emit(result)
+    def _submit(self, executor: ThreadPoolExecutor) -> None:
+        ticket = next(_tickets)
+        _RUNNING[ticket] = cast("Run[object]", self)
+        self._ticket = ticket
+        executor.submit(_work, _the_bridge(), ticket, self.work, self.cancelled)
 
     def _show_progress(self, done: int, total: int) -> None:
         """How far the work has gone, on the GUI thread (a read shows nothing)."""
@@ -92,7 +142,8 @@ class Run(QObject, Generic[T]):
     def _succeed(self, result: T) -> None:
         self._close()
         try:
-            self.on_success(result)
+            if shiboken6.isValid(self.parent_widget):  # its window may have closed meanwhile
+                self.on_success(result)
         finally:
             self._end()
 
@@ -102,15 +153,16 @@ class Run(QObject, Generic[T]):
             if isinstance(error, Cancelled):
                 return
             if isinstance(error, UserError):
-                dialogs.show_error(self.parent_widget, error.message)
+                parent = self.parent_widget if shiboken6.isValid(self.parent_widget) else None
+                dialogs.show_error(parent, error.message)
                 return
             sys.excepthook(type(error), error, error.__traceback__)
         finally:
             self._end()
 
     def _end(self) -> None:
+        _RUNNING.pop(self._ticket, None)
         self.ended.emit()
-        self.deleteLater()
 
 
 class Operation(Run[T]):
@@ -144,16 +196,19 @@ class Operation(Run[T]):
         self.progress.setValue(0)
         if self.at_once:  # work known to take seconds: say so now
             self.progress.show()
-        _WORKER.submit(self._run)
+        self._submit(_WORKER)
         return self
 
     def _show_progress(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self.progress):
+            return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
     def _close(self) -> None:
-        self.progress.close()
-        self.progress.deleteLater()
+        if shiboken6.isValid(self.progress):  # gone with its window if that closed first
+            self.progress.close()
+            self.progress.deleteLater()
 
 
 def run_in_background(
@@ -188,5 +243,5 @@ def read_in_background(
     `on_success(result)` runs on the GUI thread, a failure is shown in French there.
     A read no longer wanted (`run.cancelled.set()`) ends silently at its next `report`."""
     run = Run(parent, work, on_success)
-    _READER.submit(run._run)
+    run._submit(_READER)
     return run
