@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Generic, TypeVar, cast
+from typing import Generic, Required, TypedDict, TypeVar, Unpack, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -43,6 +43,20 @@ _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aiconsult-operat
 conversions never share its profile; an export never races a restore)."""
 _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aiconsult-read")
 """Reads the window is waiting for: one at a time, beside any operation."""
+
+
+class Shown(TypedDict, total=False):
+    """How an operation shows itself while it runs."""
+
+    label: Required[str]
+    """What is being done, in French (« Export de « registre.xlsx »… »)."""
+    title: str
+    """The progress window's title; « AIConsult Desktop » by default."""
+    cancellable: bool
+    """Offer « Annuler »: only for work whose stop leaves nothing half-done."""
+    at_once: bool
+    """Show the progress window now (work known to take seconds), not after
+    `SHOWN_AFTER_MS`."""
 
 
 class Cancelled(Exception):
@@ -173,24 +187,23 @@ class Operation(Run[T]):
         parent: QWidget,
         work: Callable[[Report], T],
         on_success: Callable[[T], None],
-        *,
-        label: str,
-        title: str = "AIConsult Desktop",
-        cancellable: bool = False,
-        at_once: bool = False,
+        **shown: Unpack[Shown],
     ) -> None:
         super().__init__(parent, work, on_success)
-        self.progress = QProgressDialog(label, "Annuler" if cancellable else "", 0, 0, parent)
-        self.progress.setWindowTitle(title)
+        cancellable = shown.get("cancellable", False)
+        self.at_once = shown.get("at_once", False)
+        self.progress = QProgressDialog(
+            shown["label"], "Annuler" if cancellable else "", 0, 0, parent
+        )
+        self.progress.setWindowTitle(shown.get("title", "AIConsult Desktop"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0 if at_once else SHOWN_AFTER_MS)
+        self.progress.setMinimumDuration(0 if self.at_once else SHOWN_AFTER_MS)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         if cancellable:
             self.progress.canceled.connect(self.cancelled.set)
         else:
             self.progress.setCancelButton(None)
-        self.at_once = at_once
 
     def start(self) -> Operation[T]:
         self.progress.setValue(0)
@@ -215,25 +228,11 @@ def run_in_background(
     parent: QWidget,
     work: Callable[[Report], T],
     on_success: Callable[[T], None],
-    *,
-    label: str,
-    title: str = "AIConsult Desktop",
-    cancellable: bool = False,
-    at_once: bool = False,
+    **shown: Unpack[Shown],
 ) -> Operation[T]:
     """Start `work(report)` off the GUI thread; `on_success(result)` runs on the GUI
-    thread; a failure is shown in French there. The progress window shows after
-    `SHOWN_AFTER_MS`, or `at_once` for work known to take seconds. Returns the operation."""
-    operation = Operation(
-        parent,
-        work,
-        on_success,
-        label=label,
-        title=title,
-        cancellable=cancellable,
-        at_once=at_once,
-    )
-    return operation.start()
+    thread; a failure is shown in French there. Returns the operation."""
+    return Operation(parent, work, on_success, **shown).start()
 
 
 def read_in_background(
