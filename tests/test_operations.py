@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -85,6 +86,54 @@ def test_an_unexpected_error_reaches_the_excepthook_on_the_gui_thread(
     with qtbot.waitSignal(operation.ended, timeout=10_000):
         pass
     assert hooked == [("boom", True)]
+
+
+def test_a_window_closed_while_its_work_runs_drops_the_result_quietly(
+    qtbot: QtBot, said: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user closes the server dialog while a copy runs: when the work comes back,
+    nothing is shown on the vanished window, no « Erreur inattendue », nothing crashes;
+    the next operation runs as usual. (Runs are known to their worker by a ticket only,
+    so the worker never emits on an object the GUI thread is deleting.)"""
+    hooked: list[str] = []
+    monkeypatch.setattr(operations.sys, "excepthook", lambda _k, e, _tb: hooked.append(str(e)))
+    go_on = threading.Event()
+    window = QWidget()
+
+    def slow(_report: Report) -> str:
+        go_on.wait(10)
+        return "copié"
+
+    shown: list[str] = []
+    operation = run_in_background(window, slow, shown.append, label="Copie…")
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=10_000)
+    go_on.set()
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert shown == [] and hooked == [] and said.errors == []
+
+    def refused(_report: Report) -> None:
+        go_on.wait(10)
+        raise UserError("La base du serveur est inaccessible.")
+
+    go_on.clear()
+    window = QWidget()
+    operation = run_in_background(window, refused, shown.append, label="Copie…")
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=10_000)
+    go_on.set()
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    # Said without a parent window rather than lost: the user learns the copy failed.
+    assert said.errors == ["La base du serveur est inaccessible."] and hooked == []
+
+    other = QWidget()
+    qtbot.addWidget(other)
+    operation = run_in_background(other, lambda _r: "ok", shown.append, label="Travail…")
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    assert shown == ["ok"]
 
 
 def test_cancel_stops_the_work_at_its_next_report_without_a_dialog(
