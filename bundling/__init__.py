@@ -1,0 +1,1 @@
+"""Build helpers for build.spec (PyInstaller), outside the app's package."""
