@@ -58,3 +58,20 @@ class Autosaver(QObject):
     def _fire(self) -> None:
         self.stop()
         self._save()
+
+
+class StopsAutosave:
+    """A `RecordPage` mixin (first among its bases): leaving the record or discarding the
+    typing stops the page's `autosaver`, so no autosave fires after the editor was saved
+    another way or went back to the saved record."""
+
+    autosaver: Autosaver
+
+    def leave(self) -> bool:
+        self.autosaver.stop()
+        left: bool = super().leave()  # type: ignore[misc]
+        return left
+
+    def discard(self) -> None:
+        self.autosaver.stop()
+        super().discard()  # type: ignore[misc]

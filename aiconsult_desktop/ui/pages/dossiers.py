@@ -50,7 +50,7 @@ from aiconsult_desktop.services.facts import (
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.records import DossierData
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.autosave import Autosaver
+from aiconsult_desktop.ui.autosave import Autosaver, StopsAutosave
 from aiconsult_desktop.ui.background_export import run_export
 from aiconsult_desktop.ui.forms import button
 from aiconsult_desktop.ui.guard import attempt, attempt_done
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
 
 
-class DossiersPage(DossierEditor):
+class DossiersPage(StopsAutosave, DossierEditor):
     """The dossier editor of « Employeurs et instances », with the chronology under it."""
 
     title = "Dossiers"
@@ -258,14 +258,6 @@ class DossiersPage(DossierEditor):
         except UserError:
             return
         self._took(saved)
-
-    def leave(self) -> bool:
-        self.autosaver.stop()
-        return super().leave()
-
-    def discard(self) -> None:
-        self.autosaver.stop()
-        super().discard()
 
     def open_entry(self, index: QModelIndex) -> None:
         """Double-click: the item the entry comes from, on its page."""

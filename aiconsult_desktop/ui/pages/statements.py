@@ -22,7 +22,7 @@ from aiconsult_desktop.services.records import MeetingData, StatementData
 from aiconsult_desktop.services.statement_settings import get_salutation, get_words_per_minute
 from aiconsult_desktop.services.statement_versions import SAVED, list_versions
 from aiconsult_desktop.ui import dialogs
-from aiconsult_desktop.ui.autosave import Autosaver
+from aiconsult_desktop.ui.autosave import Autosaver, StopsAutosave
 from aiconsult_desktop.ui.forms import add_shortcut, button, meeting_date, meeting_label
 from aiconsult_desktop.ui.guard import attempt
 from aiconsult_desktop.ui.pages.record_page import RecordPage
@@ -46,7 +46,7 @@ EMPTY = (
 )
 
 
-class StatementsPage(RecordPage[StatementData]):
+class StatementsPage(StopsAutosave, RecordPage[StatementData]):
     """Statements, all or one meeting's, with the editor and the exports."""
 
     title = "Déclarations"
@@ -234,14 +234,6 @@ class StatementsPage(RecordPage[StatementData]):
         cursor.setPosition(min(position, self.editor.rich.text.document().characterCount() - 1))
         self.editor.rich.text.setTextCursor(cursor)
         return again
-
-    def leave(self) -> bool:
-        self.autosaver.stop()
-        return super().leave()
-
-    def discard(self) -> None:
-        self.autosaver.stop()
-        super().discard()
 
     def reopen(self) -> None:
         """ "Modifier" a statement read at the meeting: it goes back to draft."""
