@@ -3,8 +3,11 @@ filled, or the day changed, or other people write the base too (a shared server)
 
 Showing the dashboard again after a look at the settings costs nothing; after a question
 was saved, it reads its figures again. Which kinds were written comes from the store's
-write log (store/changes.py); which kinds a page shows from its `shows` attribute (every
-kind when it has none).
+write log (store/changes.py); which kinds a page shows from its `shows` attribute, the one
+way a page says it: every sidebar page declares its own (tests/test_page_kinds.py checks
+that it reads no other kind), and a page without one reads again after any change, slow
+rather than stale. A restore, a replaced base and a write to a table no kind names count
+as every kind; on a shared server every page reads again each time it is shown.
 """
 
 from __future__ import annotations

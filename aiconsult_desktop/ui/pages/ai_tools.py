@@ -1,11 +1,9 @@
-"""« Outils d'IA » (issue 10): the AI tools of every employer followed, where each one
-stands, and what its deployment owes.
+"""« Outils d'IA » (issue 10): the AI tools of every employer, where each stands, what it owes.
 
-A `RecordPage`: the list (tool, employer, the domain's headline, « en infraction »),
-sortable by any column and filtered by employer, stage and « en infraction » through
-`ai_register.list_tools`; the form (`ai_tool_form.ToolForm`) with the description saved
-by « Enregistrer », and the life, checklist and agenda links saved one by one by their
-dialogs. Exports go through `services.ai_exports`, as the CLI's do.
+A `RecordPage`: the list (tool, employer, headline, « en infraction »), sortable, filtered by
+employer, stage and « en infraction » (`ai_register.list_tools`); the form (`ToolForm`) saved
+by « Enregistrer », the life, checklist and agenda links saved one by one by their dialogs.
+Exports go through `services.ai_exports`, as the CLI's do.
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QProgressDialog, QWidget
 
 from aiconsult_desktop.domain.ai_status import BREACH
 from aiconsult_desktop.domain.ai_tools import LifeStage
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.domain.enums import AgendaItemKind
 from aiconsult_desktop.services import ai_register, ai_tools, dossiers, employers, meetings
 from aiconsult_desktop.services.ai_records import AiToolData
@@ -47,9 +46,13 @@ EMPTY = (
 
 
 class AiToolsPage(RecordPage[AiToolData]):
-    """The AI tools register: list, filters, form, checklist, exports."""
+    """The AI tools register: list, filters, form, checklist, exports. A tool's status
+    counts its dossier's open questions and its meetings' votes (`shows`)."""
 
     title = "Outils d'IA"
+    shows: frozenset[DataKind] = frozenset(
+        {"ai_tools", "employers", "meetings", "questions", "dossiers"}
+    )
     new_text = "&Nouvel outil"
     new_tip = "Saisir un nouvel outil d'IA (Ctrl+N)"
     new_command = "new_tool"

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from aiconsult_desktop.domain.chronology import Chronology, EntryKind
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.domain.facts import check_period
 from aiconsult_desktop.errors import UserError, ValidationError
 from aiconsult_desktop.services.chronology import Filters, dossier_chronology
@@ -70,6 +71,11 @@ class DossiersPage(StopsAutosave, DossierEditor):
     """The dossier editor of « Employeurs et instances », with the chronology under it."""
 
     title = "Dossiers"
+    shows: frozenset[DataKind] = frozenset(
+        {"dossiers", "meetings", "questions", "statements", "ai_tools", "employers", "organisation"}
+    )
+    """The chronology gathers meetings, questions, statements, facts and AI tools, and
+    names the organisation's interventions."""
 
     def __init__(self, store: Store, window: Navigation) -> None:
         self.chronology = ChronologyModel()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.ui.look import PageHeader, page_layout
 from aiconsult_desktop.ui.pages.employer_editor import EmployerEditor
@@ -24,6 +25,8 @@ class EmployersPage(QWidget):
     """The page: the employers and their bodies."""
 
     title = "Employeurs et instances"
+    shows: frozenset[DataKind] = frozenset({"employers"})
+    """The employers and their bodies (deletions count what goes with them when asked)."""
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.services import dossiers, employers, meetings
 from aiconsult_desktop.services.ai_register import meeting_evidence
 from aiconsult_desktop.services.opening import Store
@@ -50,6 +51,8 @@ class MeetingsPage(RecordPage[MeetingData]):
     """Meetings by date, filtered by employer, with the editor of the selected one."""
 
     title = "Calendrier"
+    shows: frozenset[DataKind] = frozenset({"meetings", "employers", "dossiers", "statements"})
+    """Meetings with their bodies, rules and statement count; the dossier choices."""
     new_text = "&Nouvelle réunion"
     new_tip = "Nouvelle réunion (Ctrl+N)"
     new_command = "new_meeting"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.services.opening import Store
 from aiconsult_desktop.services.organisation import get_organisation, save_organisation
 from aiconsult_desktop.services.records import OrganisationData
@@ -47,6 +48,8 @@ class SettingsPage(QWidget):
     """The organisation form (name, sigle, signature, place, logo) and the data location."""
 
     title = "Paramètres"
+    shows: frozenset[DataKind] = frozenset({"organisation"})
+    """The organisation and its statement settings (where the base is never changes)."""
 
     def __init__(self, store: Store, window: Navigation) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
+from aiconsult_desktop.domain.data_kinds import DataKind
 from aiconsult_desktop.errors import ConflictError, UserError
 from aiconsult_desktop.services import exports, meetings, statements
 from aiconsult_desktop.services.opening import Store
@@ -50,6 +51,8 @@ class StatementsPage(StopsAutosave, RecordPage[StatementData]):
     """Statements, all or one meeting's, with the editor and the exports."""
 
     title = "Déclarations"
+    shows: frozenset[DataKind] = frozenset({"statements", "meetings", "employers", "organisation"})
+    """The statements, their meetings (and employers), the salutation and reading speed."""
     new_text = "&Nouvelle déclaration"
     new_tip = "Nouvelle déclaration (Ctrl+N)"
     new_command = "new_statement"
