@@ -32,8 +32,9 @@ from pathlib import Path
 KEPT_LOCALES = re.compile(r"(root|fr|en)[._]")
 """root, French and English (Qt's own language) locales, with all their countries."""
 
-LOCALE_ITEM = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]*)*\.res")
-"""A locale's file (fr_CA.res, sr_Latn_BA.res, de__PHONEBOOK.res), not a table's."""
+LOCALE_ITEM = re.compile(r"[a-z]{2,3}(_([A-Z0-9][A-Za-z0-9]*)?)*\.res")
+"""A locale's file (fr_CA.res, sr_Latn_BA.res, de__PHONEBOOK.res), not a table's (pool.res,
+res_index.res): a locale's subtags after the language start with a capital or a digit."""
 
 HEADER_MAGIC = b"\xda\x27"
 """Bytes 2-3 of every ICU data file, the package included (ICU's MappedData)."""
