@@ -5,16 +5,22 @@ The status (headline, pending questions, alerts, « en infraction », checklist)
 employer, the states the union recorded, the votes on the agenda items linked to the
 tool (the committee's opinion is derived from them, never copied), and the open
 questions of the tool's dossier for that employer.
+
+One tool or the whole register is read in about ten set-based statements, never a
+statement per tool (issue 14: the dashboard's card asks once, at any size).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import Session, selectinload
 
+from aiconsult_desktop.domain.ai_rules import Rule
 from aiconsult_desktop.domain.ai_status import (
     ItemRecord,
     ItemState,
@@ -32,7 +38,7 @@ from aiconsult_desktop.services.ai_records import (
     ItemStateData,
     LifeEventData,
 )
-from aiconsult_desktop.services.ai_rules import rules_for_employer
+from aiconsult_desktop.services.ai_rules import rules_by_employer, rules_for_employer
 from aiconsult_desktop.services.ai_tools import to_life_event
 from aiconsult_desktop.services.rows import not_found
 from aiconsult_desktop.store import Store
@@ -47,6 +53,7 @@ from aiconsult_desktop.store.models import (
 )
 
 OPEN_STATES = [s.value for s in QuestionState if s.is_open]
+M = TypeVar("M", AgendaItem, Meeting, Question)
 
 
 def meeting_label(title: str, starts_at: date, month_only: bool) -> str:
@@ -61,20 +68,65 @@ def _meeting_label(meeting: Meeting) -> str:
     return meeting_label(meeting.title, meeting.starts_at, month_only)
 
 
-def _evidence(session: Session, row: AiToolItem) -> str:
+@dataclass(frozen=True)
+class _Read:
+    """What the tools' records and statuses are made of, read for all of them at once."""
+
+    meetings: dict[int, Meeting]
+    items: dict[int, AgendaItem]
+    questions: dict[int, Question]
+    """The meetings, agenda items and questions the tools' states and life cite, by id."""
+    f3sct: set[int]
+    """The employers with an F3SCT."""
+    rules: dict[int, list[Rule]]
+    opinions: dict[int, list[OpinionGiven]]
+    """By tool."""
+    asked: dict[tuple[int | None, int], list[date]]
+    """When the open questions of each (dossier, employer) were asked."""
+
+
+def _read_around(session: Session, tools: list[AiTool], chosen: Select[int]) -> _Read:
+    """Everything the tools cite or their status counts, in at most seven statements."""
+    states = [item for tool in tools for item in tool.items]
+    item_ids = {s.agenda_item_id for s in states if s.agenda_item_id is not None}
+    items = _by_id(session, AgendaItem, item_ids)
+    meeting_ids = {s.meeting_id for s in states if s.meeting_id is not None}
+    meeting_ids |= {e.meeting_id for t in tools for e in t.events if e.meeting_id is not None}
+    meeting_ids |= {item.meeting_id for item in items.values()}
+    question_ids = {s.question_id for s in states if s.question_id is not None}
+    return _Read(
+        meetings=_by_id(session, Meeting, meeting_ids),
+        items=items,
+        questions=_by_id(session, Question, question_ids),
+        f3sct=_with_f3sct(session),
+        rules=rules_by_employer(session, (t.employer_id for t in tools)),
+        opinions=_opinions(session, chosen),
+        asked=_open_questions(session, tools),
+    )
+
+
+def _by_id(session: Session, model: type[M], ids: set[int]) -> dict[int, M]:
+    """The rows the tools cite, in one statement (none when they cite none)."""
+    if not ids:
+        return {}
+    rows = session.scalars(select(model).where(model.id.in_(sorted(ids))))
+    return {row.id: row for row in rows}
+
+
+def _evidence(read: _Read, row: AiToolItem) -> str:
     parts = []
     if row.agenda_item_id is not None:
-        item = session.get(AgendaItem, row.agenda_item_id)
+        item = read.items.get(row.agenda_item_id)
         if item is not None:
-            meeting = session.get(Meeting, item.meeting_id)
+            meeting = read.meetings.get(item.meeting_id)
             where = f" ({_meeting_label(meeting)})" if meeting else ""
             parts.append(f"point « {item.title} »{where}")
     if row.meeting_id is not None:
-        meeting = session.get(Meeting, row.meeting_id)
+        meeting = read.meetings.get(row.meeting_id)
         if meeting is not None:
             parts.append(_meeting_label(meeting))
     if row.question_id is not None:
-        question = session.get(Question, row.question_id)
+        question = read.questions.get(row.question_id)
         if question is not None:
             text = question.text if len(question.text) <= 90 else question.text[:89] + "…"
             parts.append(f"question du {day_month_year(question.asked_on)} « {text} »")
@@ -83,7 +135,7 @@ def _evidence(session: Session, row: AiToolItem) -> str:
     return " ; ".join(parts)
 
 
-def _item_record(session: Session, row: AiToolItem) -> ItemStateData:
+def _item_record(read: _Read, row: AiToolItem) -> ItemStateData:
     return ItemStateData(
         tool_id=row.tool_id,
         rule_key=row.rule_key,
@@ -95,12 +147,12 @@ def _item_record(session: Session, row: AiToolItem) -> ItemStateData:
         document=row.document,
         note=row.note,
         id=row.id,
-        evidence=_evidence(session, row),
+        evidence=_evidence(read, row),
     )
 
 
-def _event_record(session: Session, row: AiToolEvent) -> LifeEventData:
-    meeting = session.get(Meeting, row.meeting_id) if row.meeting_id else None
+def _event_record(read: _Read, row: AiToolEvent) -> LifeEventData:
+    meeting = read.meetings.get(row.meeting_id) if row.meeting_id else None
     event = to_life_event(row)
     return LifeEventData(
         tool_id=row.tool_id,
@@ -116,36 +168,80 @@ def _event_record(session: Session, row: AiToolEvent) -> LifeEventData:
     )
 
 
-def _opinions(session: Session, tool_id: int) -> list[OpinionGiven]:
-    """Votes recorded on the « pour avis » items linked to the tool, with their body."""
+def _opinions(session: Session, chosen: Select[int]) -> dict[int, list[OpinionGiven]]:
+    """Votes recorded on the « pour avis » items linked to each tool, with their body."""
     rows = session.execute(
-        select(AgendaItem, Meeting, Body)
-        .join(AiToolAgendaItem, AiToolAgendaItem.agenda_item_id == AgendaItem.id)
+        select(AiToolAgendaItem.tool_id, AgendaItem, Meeting, Body)
+        .join(AgendaItem, AiToolAgendaItem.agenda_item_id == AgendaItem.id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Body, Body.id == Meeting.body_id)
         .where(
-            AiToolAgendaItem.tool_id == tool_id,
+            AiToolAgendaItem.tool_id.in_(chosen),
             AgendaItem.kind == "opinion",
             AgendaItem.opinion.is_not(None),
         )
+        .order_by(AiToolAgendaItem.id)
     )
-    return [
-        OpinionGiven(
-            BodyKind(body.kind),
-            meeting.starts_at.date(),
-            Opinion(item.opinion or "").label,
-            f"vote sur le point « {item.title} » ({_meeting_label(meeting)})",
-            DatePrecision(meeting.date_precision),
+    found: dict[int, list[OpinionGiven]] = defaultdict(list)
+    for tool_id, item, meeting, body in rows:
+        found[tool_id].append(
+            OpinionGiven(
+                BodyKind(body.kind),
+                meeting.starts_at.date(),
+                Opinion(item.opinion or "").label,
+                f"vote sur le point « {item.title} » ({_meeting_label(meeting)})",
+                DatePrecision(meeting.date_precision),
+            )
         )
-        for item, meeting, body in rows
-    ]
+    return found
 
 
-def _record(session: Session, row: AiTool, has_f3sct: bool) -> AiToolData:
-    employer = session.get(Employer, row.employer_id)
-    dossier = session.get(Dossier, row.dossier_id) if row.dossier_id else None
-    events = [_event_record(session, e) for e in row.events]
-    items = [_item_record(session, i) for i in sorted(row.items, key=lambda i: i.rule_key)]
+def _open_questions(
+    session: Session, tools: list[AiTool]
+) -> dict[tuple[int | None, int], list[date]]:
+    """When the open questions of each (dossier, employer) of the tools were asked."""
+    dossier_ids = sorted({t.dossier_id for t in tools if t.dossier_id is not None})
+    found: dict[tuple[int | None, int], list[date]] = defaultdict(list)
+    if dossier_ids:
+        query = select(Question.dossier_id, Question.employer_id, Question.asked_on).where(
+            Question.dossier_id.in_(dossier_ids), Question.state.in_(OPEN_STATES)
+        )
+        for dossier_id, employer_id, asked_on in session.execute(query):
+            found[(dossier_id, employer_id)].append(asked_on)
+    return found
+
+
+def _read(session: Session, where: ColumnElement[bool] | None) -> list[AiToolData]:
+    """The tools `where` chooses (all when None), by id, each with its life, states and
+    status, in a dozen statements whatever their number (no statement per tool)."""
+    chosen = select(AiTool.id)
+    query = (
+        select(AiTool, Employer, Dossier)
+        .outerjoin(Employer, Employer.id == AiTool.employer_id)
+        .outerjoin(Dossier, Dossier.id == AiTool.dossier_id)
+        .options(
+            selectinload(AiTool.events),
+            selectinload(AiTool.items),
+            selectinload(AiTool.agenda_links),
+        )
+        .order_by(AiTool.id)
+    )
+    if where is not None:
+        chosen, query = chosen.where(where), query.where(where)
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+    read = _read_around(session, [tool for tool, _employer, _dossier in rows], chosen)
+    return [_record(read, tool, employer, dossier) for tool, employer, dossier in rows]
+
+
+def _record(
+    read: _Read, row: AiTool, employer: Employer | None, dossier: Dossier | None
+) -> AiToolData:
+    events = [_event_record(read, e) for e in row.events]
+    # The order the states were recorded in, then by rule (as `row.items` then sorted).
+    by_id = sorted(row.items, key=lambda i: i.id)
+    items = [_item_record(read, i) for i in sorted(by_id, key=lambda i: i.rule_key)]
     facts = ToolFacts(
         kind=ToolKind(row.kind),
         ai_class=AiActClass(row.ai_class),
@@ -153,26 +249,15 @@ def _record(session: Session, row: AiTool, has_f3sct: bool) -> AiToolData:
         changes_organisation=row.changes_organisation,
         affects_working_conditions=row.affects_working_conditions,
         decisions_about_people=row.decisions_about_people,
-        has_f3sct=has_f3sct,
+        has_f3sct=row.employer_id in read.f3sct,
     )
-    asked: list[date] = []
-    if row.dossier_id is not None:
-        asked = list(
-            session.scalars(
-                select(Question.asked_on).where(
-                    Question.dossier_id == row.dossier_id,
-                    Question.employer_id == row.employer_id,
-                    Question.state.in_(OPEN_STATES),
-                )
-            )
-        )
     status = tool_status(
-        rules_for_employer(session, row.employer_id),
+        read.rules[row.employer_id],
         facts,
         [ItemRecord(i.rule_key, i.state, i.on, i.evidence, i.note) for i in items],
         [to_life_event(e) for e in row.events],
-        _opinions(session, row.id),
-        asked,
+        read.opinions.get(row.id, []),
+        read.asked.get((row.dossier_id, row.employer_id), []) if row.dossier_id else [],
     )
     return AiToolData(
         employer_id=row.employer_id,
@@ -209,10 +294,10 @@ def _with_f3sct(session: Session) -> set[int]:
 def get_tool(store: Store, tool_id: int) -> AiToolData:
     """One tool with its life, its recorded states and its computed status."""
     with store.session() as session:
-        row = session.get(AiTool, tool_id)
-        if row is None:
+        found = _read(session, AiTool.id == tool_id)
+        if not found:
             raise not_found(AiTool, tool_id)
-        return _record(session, row, row.employer_id in _with_f3sct(session))
+        return found[0]
 
 
 def list_tools(
@@ -228,11 +313,7 @@ def list_tools(
     tools « en infraction » (True) or only the others (False).
     """
     with store.session() as session:
-        query = select(AiTool).join(Employer).order_by(AiTool.id)
-        if employer_id is not None:
-            query = query.where(AiTool.employer_id == employer_id)
-        f3sct = _with_f3sct(session)
-        found = [_record(session, row, row.employer_id in f3sct) for row in session.scalars(query)]
+        found = _read(session, None if employer_id is None else AiTool.employer_id == employer_id)
     found.sort(key=lambda tool: (sort_key(tool.employer_name), sort_key(tool.name)))  # French
     return [
         tool

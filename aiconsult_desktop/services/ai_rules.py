@@ -7,6 +7,7 @@ removes its row, so a later correction of a default reaches every employer that 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -68,6 +69,20 @@ def rules_for_employer(session: Session, employer_id: int) -> list[Rule]:
     """The rules in force for an employer, switched-off ones included (`enabled`)."""
     rows = session.scalars(select(AiRule).where(AiRule.employer_id == employer_id))
     return effective_rules([to_rule(r) for r in rows])
+
+
+def rules_by_employer(session: Session, employer_ids: Iterable[int]) -> dict[int, list[Rule]]:
+    """`rules_for_employer` of several employers in one statement (the register's read)."""
+    wanted = sorted(set(employer_ids))
+    rows: dict[int, list[AiRule]] = {employer_id: [] for employer_id in wanted}
+    if wanted:
+        query = select(AiRule).where(AiRule.employer_id.in_(wanted)).order_by(AiRule.id)
+        for row in session.scalars(query):
+            rows[row.employer_id].append(row)
+    return {
+        employer_id: effective_rules([to_rule(r) for r in found])
+        for employer_id, found in rows.items()
+    }
 
 
 def list_rules(store: Store, employer_id: int) -> list[RuleSetting]:
