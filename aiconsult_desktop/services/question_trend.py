@@ -12,11 +12,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from aiconsult_desktop.domain.question_state import EventKind
 from aiconsult_desktop.store import Store
-from aiconsult_desktop.store.models import Question, QuestionEvent
-
-CLOSING = (EventKind.ANSWERED, EventKind.REFUSED, EventKind.WITHDRAWN, EventKind.OBSOLETE)
+from aiconsult_desktop.store.models import Question
+from aiconsult_desktop.store.tallies import CLOSING, DAY_TALLY
 
 
 def month_ends(today: date, months: int) -> list[date]:
@@ -47,19 +45,22 @@ def _up_to(days: list[date], totals: list[int], end: date) -> int:
 def pending_by_month(
     store: Store, today: date, months: int = 24, employer_id: int | None = None
 ) -> list[tuple[date, int]]:
-    """Counted per day in SQL (a few thousand rows even for 100,000 questions), then summed."""
-    closed = (
-        select(QuestionEvent.question_id, func.min(QuestionEvent.on).label("closed_on"))
-        .where(QuestionEvent.kind.in_([kind.value for kind in CLOSING]))
-        .group_by(QuestionEvent.question_id)
-        .subquery()
-    )
-    asked_query = select(Question.asked_on, func.count()).group_by(Question.asked_on)
-    closed_query = select(closed.c.closed_on, func.count()).group_by(closed.c.closed_on)
-    if employer_id is not None:  # every event belongs to a question: join only to filter
-        asked_query = asked_query.where(Question.employer_id == employer_id)
-        closed_query = closed_query.join(Question, Question.id == closed.c.question_id).where(
-            Question.employer_id == employer_id
+    """Read from the per-day tally the database keeps (`store.tallies`): a few thousand
+    rows even for 100,000 questions; one employer's, counted per day in SQL."""
+    if employer_id is None:
+        asked_query = select(DAY_TALLY.c.day, DAY_TALLY.c.asked).where(DAY_TALLY.c.asked != 0)
+        closed_query = select(DAY_TALLY.c.day, DAY_TALLY.c.closed).where(DAY_TALLY.c.closed != 0)
+    else:
+        asked_query = (
+            select(Question.asked_on, func.count())
+            .where(Question.employer_id == employer_id)
+            .group_by(Question.asked_on)
+        )
+        closed_query = (
+            select(CLOSING.c.closed_on, func.count())
+            .join(Question, Question.id == CLOSING.c.question_id)
+            .where(Question.employer_id == employer_id)
+            .group_by(CLOSING.c.closed_on)
         )
     with store.session() as session:
         asked = _cumulative([(day, n) for day, n in session.execute(asked_query)])

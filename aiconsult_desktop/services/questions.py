@@ -41,6 +41,7 @@ from aiconsult_desktop.services.records import QuestionData
 from aiconsult_desktop.services.rows import check_version, kept_in_copy, load_row, not_found
 from aiconsult_desktop.store import Store
 from aiconsult_desktop.store.models import Dossier, Employer, Meeting, Question, QuestionEvent
+from aiconsult_desktop.store.tallies import STATE_TALLY
 
 MAX_QUESTION_LENGTH = 100_000
 
@@ -331,14 +332,31 @@ def delete_question(store: Store, question_id: int) -> None:
 
 
 def count_open_questions(store: Store) -> dict[int, tuple[int, date]]:
-    """Per employer id: how many questions are still owed an answer, and the oldest date."""
-    with store.session() as session:
-        rows = session.execute(
-            select(Question.employer_id, func.count(), func.min(Question.asked_on))
-            .where(Question.state.in_([s.value for s in QuestionState if s.is_open]))
-            .group_by(Question.employer_id)
+    """Per employer id: how many questions are still owed an answer, and the oldest date.
+
+    The counts come from the tally the database keeps (`store.tallies`), not from counting
+    every open question; the oldest date is one index seek per employer and state.
+    """
+    oldest = (
+        select(func.min(Question.asked_on))
+        .where(
+            Question.employer_id == STATE_TALLY.c.employer_id,
+            Question.state == STATE_TALLY.c.state,
         )
-        return {employer_id: (count, oldest) for employer_id, count, oldest in rows}
+        .scalar_subquery()
+    )
+    query = select(STATE_TALLY.c.employer_id, STATE_TALLY.c.n, oldest).where(
+        STATE_TALLY.c.state.in_([s.value for s in QuestionState if s.is_open]),
+        STATE_TALLY.c.n > 0,
+    )
+    found: dict[int, tuple[int, date]] = {}
+    with store.session() as session:
+        for employer_id, count, first in session.execute(query):
+            before = found.get(employer_id)
+            found[employer_id] = (
+                (count, first) if before is None else (before[0] + count, min(before[1], first))
+            )
+    return found
 
 
 def add_questions(store: Store, template: QuestionData, texts: list[str]) -> list[int]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from aiconsult_desktop.store.tallies import TABLE_NAMES as TALLY_TABLES
+
 FTS_TABLE = "question_fts"
 TOKENIZER = "unicode61 remove_diacritics 2"
 TRIGGERS = ("question_fts_insert", "question_fts_delete", "question_fts_update")
@@ -45,8 +47,9 @@ def is_fts_name(name: str | None) -> bool:
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Alembic hook: compare and autogenerate everything but the FTS tables."""
-    return not (type_ == "table" and is_fts_name(name))
+    """Alembic hook: compare and autogenerate everything but the FTS tables and the
+    dashboard's tallies (`store.tallies`), which triggers keep, not models."""
+    return not (type_ == "table" and (is_fts_name(name) or name in TALLY_TABLES))
 
 
 def create_fts(connection: Connection) -> None:
