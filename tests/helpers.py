@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import event
 
 from aiconsult_desktop.domain.enums import BodyKind, MeetingKind, StatementKind
@@ -20,7 +21,7 @@ from aiconsult_desktop.services.records import (
     QuestionData,
     StatementData,
 )
-from aiconsult_desktop.store import Store, open_store
+from aiconsult_desktop.store import Store, migrate, open_store
 
 
 def new_store(tmp_path: Path, name: str = "store.sqlite3") -> Store:
@@ -124,3 +125,26 @@ def counted_queries(store: Store) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
+
+
+def base_at_revision(path: Path, revision: str, extra_events: str = "") -> None:
+    """An SQLite base left at an older `revision` by raw SQL: one employer, a question
+    asked 15 January 2025 and answered 10 March, another asked 3 February and pending.
+    `extra_events`: more `question_event` value rows, as `, (…)` SQL."""
+    engine = sa.create_engine(f"sqlite:///{path}")
+    stamp = "'2025-01-01', '2025-01-01'"
+    with engine.begin() as connection:
+        migrate.upgrade(connection, revision)
+        for statement in (
+            "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "
+            f"updated_at) VALUES (1, 'Région', '', 61, {stamp})",
+            "INSERT INTO question (id, employer_id, text, asked_on, state, answer, version, "
+            f"created_at, updated_at) VALUES (1, 1, 'Quid ?', '2025-01-15', 'answered', 'Oui.', "
+            f"1, {stamp}), (2, 1, 'Et ça ?', '2025-02-03', 'pending', '', 1, {stamp})",
+            'INSERT INTO question_event (question_id, kind, "on", channel, text, created_at, '
+            f"updated_at) VALUES (1, 'asked', '2025-01-15', 'other', '', {stamp}), "
+            f"(1, 'answered', '2025-03-10', 'other', 'Oui.', {stamp}), "
+            f"(2, 'asked', '2025-02-03', 'other', '', {stamp}){extra_events}",
+        ):
+            connection.execute(sa.text(statement))
+    engine.dispose()

@@ -17,10 +17,11 @@ from aiconsult_desktop.services.dashboard import read_dashboard
 from aiconsult_desktop.services.question_trend import month_ends, pending_by_month
 from aiconsult_desktop.services.records import EmployerData, QuestionData, QuestionEventData
 from aiconsult_desktop.services.transfer import dump_store, load_document
-from aiconsult_desktop.store import Store, migrate, open_store
+from aiconsult_desktop.store import Store, open_store
 from aiconsult_desktop.store.models import Question, QuestionEvent
 from aiconsult_desktop.store.tallies import CLOSING_KINDS
 from tests.gui_support import make_window
+from tests.helpers import base_at_revision
 
 TODAY = date(2025, 6, 20)
 Figures = tuple[dict[int, tuple[int, date]], list[tuple[date, int]]]
@@ -128,24 +129,8 @@ def test_the_dashboard_after_a_save_shows_what_a_fresh_count_says(
 def test_a_base_of_revision_0014_is_counted_when_upgraded(tmp_path: Path) -> None:
     """Migration 0015 counts the questions already there, then keeps counting."""
     path = tmp_path / "old.sqlite3"
-    engine = sa.create_engine(f"sqlite:///{path}")
     stamp = "'2025-01-01', '2025-01-01'"
-    with engine.begin() as connection:
-        migrate.upgrade(connection, "0014")
-        for statement in (
-            "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "
-            f"updated_at) VALUES (1, 'Région', '', 61, {stamp})",
-            "INSERT INTO question (id, employer_id, text, asked_on, state, answer, version, "
-            f"created_at, updated_at) VALUES (1, 1, 'Quid ?', '2025-01-15', 'answered', 'Oui.', "
-            f"1, {stamp}), (2, 1, 'Et ça ?', '2025-02-03', 'pending', '', 1, {stamp})",
-            'INSERT INTO question_event (question_id, kind, "on", channel, text, created_at, '
-            f"updated_at) VALUES (1, 'asked', '2025-01-15', 'other', '', {stamp}), "
-            f"(1, 'answered', '2025-03-10', 'other', 'Oui.', {stamp}), "
-            f"(1, 'refused', '2025-02-10', 'other', '', {stamp}), "
-            f"(2, 'asked', '2025-02-03', 'other', '', {stamp})",
-        ):
-            connection.execute(sa.text(statement))
-    engine.dispose()
+    base_at_revision(path, "0014", f", (1, 'refused', '2025-02-10', 'other', '', {stamp})")
     store = open_store(path)
     assert figures(store) == fresh_count(store)
     assert pending_by_month(store, date(2025, 4, 20), months=4) == [

@@ -13,9 +13,10 @@ from aiconsult_desktop.domain.question_state import EventKind
 from aiconsult_desktop.services import question_events, questions
 from aiconsult_desktop.services.question_trend import month_ends, pending_by_month
 from aiconsult_desktop.services.records import QuestionEventData
-from aiconsult_desktop.store import Store, migrate, open_store
+from aiconsult_desktop.store import Store, open_store
 from aiconsult_desktop.ui.charts import PendingChart
 from tests.gui_support import make_window
+from tests.helpers import base_at_revision
 
 
 def test_month_ends_run_up_to_today() -> None:
@@ -56,23 +57,7 @@ def test_the_dashboard_shows_the_chart(qtbot: QtBot, demo_store: Store) -> None:
 def test_a_base_of_revision_0012_gets_the_chart_index_and_the_same_chart(tmp_path: Path) -> None:
     """Migration 0013 adds the index the chart reads; the questions and events are kept."""
     path = tmp_path / "old.sqlite3"
-    engine = sa.create_engine(f"sqlite:///{path}")
-    stamp = "'2025-01-01', '2025-01-01'"
-    with engine.begin() as connection:
-        migrate.upgrade(connection, "0012")
-        for statement in (
-            "INSERT INTO employer (id, name, short_name, answer_deadline_days, created_at, "
-            f"updated_at) VALUES (1, 'Région', '', 61, {stamp})",
-            "INSERT INTO question (id, employer_id, text, asked_on, state, answer, version, "
-            f"created_at, updated_at) VALUES (1, 1, 'Quid ?', '2025-01-15', 'answered', 'Oui.', "
-            f"1, {stamp}), (2, 1, 'Et ça ?', '2025-02-03', 'pending', '', 1, {stamp})",
-            'INSERT INTO question_event (question_id, kind, "on", channel, text, created_at, '
-            f"updated_at) VALUES (1, 'asked', '2025-01-15', 'other', '', {stamp}), "
-            f"(1, 'answered', '2025-03-10', 'other', 'Oui.', {stamp}), "
-            f"(2, 'asked', '2025-02-03', 'other', '', {stamp})",
-        ):
-            connection.execute(sa.text(statement))
-    engine.dispose()
+    base_at_revision(path, "0012")
     store = open_store(path)
     indexes = {index["name"] for index in sa.inspect(store.engine).get_indexes("question_event")}
     assert "ix_question_event_question_kind_on" in indexes
