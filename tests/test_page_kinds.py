@@ -8,11 +8,12 @@ import re
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from aiconsult_desktop.domain.data_kinds import ALL_KINDS, DataKind
 from aiconsult_desktop.services.backups import make_backup, restore_backup, restore_file
+from aiconsult_desktop.services.dossiers import delete_dossier
 from aiconsult_desktop.services.employers import list_employers
 from aiconsult_desktop.services.questions import save_question
 from aiconsult_desktop.services.records import QuestionData
@@ -128,6 +129,26 @@ def test_the_organisation_saved_in_the_settings_reaches_the_pages_naming_it(
     assert not reloaded & {"meetings", "questions", "ai_tools", "employers"}
 
 
+def test_a_deleted_dossier_reaches_the_records_the_base_unlinked_from_it(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base itself unlinks the meetings, questions, statements and AI tools of a
+    deleted dossier (ON DELETE SET NULL): the pages showing them read again."""
+    window = make_window(qtbot, demo_store)
+    counts = _count_refreshes(window, monkeypatch)
+    window.open_page(window.employers)
+    [tool] = window.dashboard.findChildren(QLabel, "toolInBreach")
+    assert "questions sans réponse" in tool.text()  # those of LigérIA's dossier
+
+    delete_dossier(demo_store, 1)  # the demo's only dossier
+    window.notify_changed()
+    _show_all(window)
+    reloaded = {name for name, count in counts.items() if count}
+    assert reloaded == {"dashboard", "meetings", "questions", "statements", "ai_tools", "dossiers"}
+    [tool] = window.dashboard.findChildren(QLabel, "toolInBreach")
+    assert "questions sans réponse" not in tool.text()
+
+
 def test_a_restore_reloads_every_page(
     qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,3 +171,22 @@ def test_a_restore_reloads_every_page(
     assert counts["employers"] == 2
     _show_all(window)
     assert all(count == 2 for count in counts.values()), counts
+
+
+def test_the_write_log_sees_what_a_delete_changes_through_the_foreign_keys(
+    demo_store: Store,
+) -> None:
+    tick = demo_store.writes.tick()
+    with demo_store.engine.begin() as connection:  # raw SQL: no ORM cascade says anything
+        connection.exec_driver_sql("DELETE FROM dossier WHERE id = 1")
+    assert demo_store.writes.kinds_since(tick) == {
+        "dossiers",  # its facts went with it
+        "meetings",
+        "questions",
+        "statements",
+        "ai_tools",  # unlinked from it
+    }
+    tick = demo_store.writes.tick()
+    with demo_store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE organisation SET place = 'Nantes'")
+    assert demo_store.writes.kinds_since(tick) == {"organisation"}
