@@ -30,6 +30,9 @@ TABLE_KINDS: dict[str, DataKind] = {
     "meeting_document": "meetings",
     "question": "questions",
     "question_event": "questions",
+    "question_state_tally": "questions",  # the dashboard's counts (store/tallies.py), kept
+    "question_closing": "questions",  # by triggers on `question` and `question_event`
+    "question_day_tally": "questions",
     "statement": "statements",
     "statement_version": "statements",
     "statement_template": "statements",
