@@ -74,9 +74,20 @@ class _Workbook(Workbook):  # type: ignore[misc]
 
 
 class _Cells:
-    """Turns a row's values into what XlsxWriter writes fastest, dates named once."""
+    """Writes a row's cells by their type with XlsxWriter's undecorated typed writers.
 
-    def __init__(self) -> None:
+    `Worksheet.write_row` sends each cell through the generic `write` (type sniffing, then
+    the string options) and the public `write_string`/`write_number` through a decorator
+    that looks for « A1 » notation: about 2 µs a cell, 2.3 s of a 100,000-question
+    register's 12. `_write_string` and `_write_number` are the methods those call
+    (XlsxWriter's own `write_row`, `write_column` and `add_table` use them); the types are
+    known here, so a row goes straight to them. Empty texts and None write nothing, as
+    `write_row` did; dates go in as day numbers worked out once each."""
+
+    def __init__(self, worksheet: Any) -> None:
+        self.text = worksheet._write_string
+        self.number = worksheet._write_number
+        self.other = worksheet.write
         self.serials: dict[date, int] = {}
 
     def day(self, value: date) -> int:
@@ -86,15 +97,23 @@ class _Cells:
             found = self.serials[value] = (plain - EPOCH).days
         return found
 
-    def row(self, values: Sequence[Value]) -> list[Any]:
-        return [
-            (_UNWRITABLE.sub("", value) if _UNWRITABLE.search(value) else value)
-            if type(value) is str
-            else self.day(value)
-            if isinstance(value, date)
-            else value
-            for value in values
-        ]
+    def write(self, row: int, values: Sequence[Value]) -> None:
+        text, number = self.text, self.number
+        for column, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    text(
+                        row,
+                        column,
+                        _UNWRITABLE.sub("", value) if _UNWRITABLE.search(value) else value,
+                    )
+            elif kind is int or kind is float:
+                number(row, column, value)
+            elif isinstance(value, date):
+                number(row, column, self.day(value))
+            elif value is not None:  # a bool, a Decimal…: XlsxWriter's own choice
+                self.other(row, column, value)
 
 
 def write_workbook(
@@ -128,10 +147,10 @@ def write_workbook(
             for column, header in enumerate(headers):
                 worksheet.write_string(0, column, header, bold)
             worksheet.freeze_panes(1, 0)
-            cells, count = _Cells(), 0
+            cells, count = _Cells(worksheet), 0
             for values in rows:
                 count += 1
-                worksheet.write_row(count, 0, cells.row(values))
+                cells.write(count, values)
             worksheet.autofilter(0, 0, count, len(headers) - 1)
             book.close()
         except FileCreateError as error:  # XlsxWriter wraps the OSError of close()
