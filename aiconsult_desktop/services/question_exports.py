@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Row, select
 
 from aiconsult_desktop.domain.collation import sort_key
 from aiconsult_desktop.domain.enums import QuestionState
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from aiconsult_desktop.services.rows import AnySelect
 
 OPEN = frozenset(s for s in QuestionState if s.is_open)
+ASKED = EventKind.ASKED.value
 NO_DOSSIER = "Hors dossier"
 TABLE_HEADERS = [
     "N°",
@@ -179,7 +180,8 @@ def _register_columns() -> AnySelect:
 
 
 def _event_columns() -> AnySelect:
-    """Every event of the register's questions, with its meeting's title."""
+    """Every event of the register's questions, with its meeting's title, grouped by
+    question (the order of the events index: a straight walk, not a lookup per question)."""
     return (
         select(
             QuestionEvent.question_id,
@@ -193,7 +195,71 @@ def _event_columns() -> AnySelect:
         )
         .join(Question, QuestionEvent.question_id == Question.id)
         .outerjoin(Meeting, QuestionEvent.meeting_id == Meeting.id)
+        .order_by(QuestionEvent.question_id)
     )
+
+
+Told: TypeAlias = tuple[int, date | None, date | None, date | None, date | None, str]
+"""What a question's events give its row: relances, first asked, last relance, answered
+on, answer promised for, and the history's lines."""
+NOTHING_TOLD: Told = (0, None, None, None, None, "")
+
+
+class _Histories:
+    """Folds each question's events into what its row shows, naming each date, and each
+    history line that repeats (« 12 mars 2022 : Posée (par courriel) »), once."""
+
+    def __init__(self) -> None:
+        self.kinds = {kind.value: kind for kind in EventKind}
+        self.labels = {kind.value: kind.label for kind in EventKind}
+        self.channels = {channel.value: channel.label.lower() for channel in Channel}
+        self.names: dict[date, str] = {}  # a register spans a few thousand days
+        self.lines: dict[tuple[date, str, str], str] = {}
+
+    def line(self, step: Row[Any]) -> str:
+        _, kind, on, _, channel, said, _, where = step
+        key = (on, kind, where or self.channels[channel])
+        found = self.lines.get(key)
+        if found is None:
+            named = self.names.get(on) or self.names.setdefault(on, day_month_year(on))
+            found = self.lines[key] = f"{named} : {self.labels[kind]} ({key[2]})"
+        return f"{found} — {said}" if said else found
+
+    def told(self, steps: list[Row[Any]]) -> Told:
+        if len(steps) == 1 and steps[0][1] == ASKED:  # most questions: asked once
+            return (0, steps[0][2], None, None, None, self.line(steps[0]))
+        steps.sort(key=lambda step: (step[2], step[1] != ASKED, step[3]))
+        kinds = self.kinds
+        summary = derive(Event(kinds[s[1]], s[2], s[3], "", s[6]) for s in steps)
+        relances = summary.relances
+        return (
+            relances,
+            summary.first_asked,
+            summary.last_asked if relances else None,
+            summary.answered_on,
+            summary.promised_for,
+            "\n".join(self.line(step) for step in steps),
+        )
+
+
+def _told(connection: Connection, query: AnySelect) -> dict[int, Told]:
+    """Every question's events, folded: one query walking the events in question order.
+
+    Read before the questions so that the questions' query (in register order) streams
+    alone: walking the events in register order cost one index lookup per question, twice
+    the time. What is kept is small (a few numbers, dates and the history's text)."""
+    histories, told = _Histories(), {}
+    current: int | None = None
+    steps: list[Row[Any]] = []
+    for step in connection.execute(query):
+        if step[0] != current:
+            if steps:
+                told[current] = histories.told(steps)
+            current, steps = step[0], []
+        steps.append(step)
+    if steps:
+        told[current] = histories.told(steps)
+    return told
 
 
 def register_rows(
@@ -201,61 +267,31 @@ def register_rows(
 ) -> Iterator[list[Cell]]:
     """The register's rows, yielded as they come so a writer streams them.
 
-    Two queries through the same filter, both in register order and read as they go: the
-    questions, and every event of those questions (with its meeting's title). Each
-    question's events follow it in the second, so one pass pairs them: 100,000 questions
-    cost two queries, not one per question, and memory stays flat. Rows are plain tuples
-    read by position, and what repeats (a date's French name, a state, a channel) is
-    worked out once.
+    Two queries through the same filter: every event of the wanted questions, folded per
+    question as they come (`_told`), then the questions in register order, read as they
+    go. 100,000 questions cost two queries, not one per question. Rows are plain tuples
+    read by position, and what repeats (a date's French name, a state) is worked out once.
     """
     total = count_questions(store, wanted, today)
     if progress is not None:
         progress(0, total)
-    kinds = {kind.value: kind for kind in EventKind}
-    states = {state.value: state for state in QuestionState}
-    channels = {channel.value: channel.label.lower() for channel in Channel}
-    names: dict[date, str] = {}  # a register spans a few thousand days: name each once
-    asked = EventKind.ASKED
+    labels = {state.value: state.label for state in QuestionState}
+    still_open = frozenset(state.value for state in QuestionState if state.is_open)
     with store.session() as session:
         # Core execution: plain tuples, without the ORM's per-row bookkeeping.
         connection = session.connection()
-        order = (Question.asked_on, Question.id)
+        told = _told(connection, filtered(_event_columns(), wanted, session, today))
         found = connection.execute(
-            filtered(_register_columns(), wanted, session, today).order_by(*order)
-        )
-        steps = connection.execute(
-            filtered(_event_columns(), wanted, session, today).order_by(
-                *order,
-                QuestionEvent.on,
-                QuestionEvent.kind != asked.value,
-                QuestionEvent.id,
+            filtered(_register_columns(), wanted, session, today).order_by(
+                Question.asked_on, Question.id
             )
         )
-        step = next(steps, None)
         for done, row in enumerate(found, start=1):
-            question_id, employer, dossier, text, asked_on, meeting, state_value = row[:7]
-            events: list[Event] = []
-            history: list[str] = []
-            while step is not None and step[0] == question_id:
-                _, kind_value, on, event_id, channel, said, promised_for, where = step
-                kind = kinds[kind_value]
-                events.append(Event(kind, on, event_id, "", promised_for))
-                named = names.get(on) or names.setdefault(on, day_month_year(on))
-                line = f"{named} : {kind.label} ({where or channels[channel]})"
-                history.append(f"{line} — {said}" if said else line)
-                step = next(steps, None)
-            state = states[state_value]
-            first_asked: date | None
-            if len(events) == 1 and events[0].kind is asked:  # most questions: asked once
-                relances, last_asked, answered_on, promised_on = 0, None, None, None
-                first_asked = events[0].on
-            else:
-                summary = derive(events)
-                relances, first_asked = summary.relances, summary.first_asked
-                last_asked = summary.last_asked if relances else None
-                answered_on, promised_on = summary.answered_on, summary.promised_for
-            deadline_days = row[8]
-            overdue = state.is_open and is_late(first_asked, deadline_days, today)
+            question_id, employer, dossier, text, asked_on, meeting, state, answer, days = row
+            relances, first_asked, last_asked, answered_on, promised_on, history = told.pop(
+                question_id, NOTHING_TOLD
+            )
+            overdue = state in still_open and is_late(first_asked, days, today)
             yield [
                 question_id,
                 employer,
@@ -265,13 +301,13 @@ def register_rows(
                 meeting or "",
                 relances,
                 last_asked,
-                state.label,
-                row[7],
+                labels[state],
+                answer,
                 answered_on,
                 promised_on,
                 "oui" if overdue else "non",
-                deadline_days,
-                "\n".join(history),
+                days,
+                history,
             ]
             if progress is not None and (done % CHUNK == 0 or done == total):
                 progress(done, total)
