@@ -101,7 +101,7 @@ class _Cells:
         text, number = self.text, self.number
         for column, value in enumerate(values):
             kind = type(value)
-            if kind is str:
+            if isinstance(value, str):
                 if value:
                     text(
                         row,

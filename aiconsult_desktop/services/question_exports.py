@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from aiconsult_desktop.domain.collation import sort_key
 from aiconsult_desktop.domain.enums import QuestionState
@@ -203,6 +203,8 @@ Told: TypeAlias = tuple[int, date | None, date | None, date | None, date | None,
 """What a question's events give its row: relances, first asked, last relance, answered
 on, answer promised for, and the history's lines."""
 NOTHING_TOLD: Told = (0, None, None, None, None, "")
+Step: TypeAlias = Sequence[Any]
+"""One row of `_event_columns`, read by position."""
 
 
 class _Histories:
@@ -216,7 +218,7 @@ class _Histories:
         self.names: dict[date, str] = {}  # a register spans a few thousand days
         self.lines: dict[tuple[date, str, str], str] = {}
 
-    def line(self, step: Row[Any]) -> str:
+    def line(self, step: Step) -> str:
         _, kind, on, _, channel, said, _, where = step
         key = (on, kind, where or self.channels[channel])
         found = self.lines.get(key)
@@ -225,7 +227,7 @@ class _Histories:
             found = self.lines[key] = f"{named} : {self.labels[kind]} ({key[2]})"
         return f"{found} — {said}" if said else found
 
-    def told(self, steps: list[Row[Any]]) -> Told:
+    def told(self, steps: list[Step]) -> Told:
         if len(steps) == 1 and steps[0][1] == ASKED:  # most questions: asked once
             return (0, steps[0][2], None, None, None, self.line(steps[0]))
         steps.sort(key=lambda step: (step[2], step[1] != ASKED, step[3]))
@@ -249,16 +251,14 @@ def _told(connection: Connection, query: AnySelect) -> dict[int, Told]:
     alone: walking the events in register order cost one index lookup per question, twice
     the time. What is kept is small (a few numbers, dates and the history's text)."""
     histories, told = _Histories(), {}
-    current: int | None = None
-    steps: list[Row[Any]] = []
+    steps: list[Step] = []
     for step in connection.execute(query):
-        if step[0] != current:
-            if steps:
-                told[current] = histories.told(steps)
-            current, steps = step[0], []
+        if steps and step[0] != steps[0][0]:
+            told[steps[0][0]] = histories.told(steps)
+            steps = []
         steps.append(step)
     if steps:
-        told[current] = histories.told(steps)
+        told[steps[0][0]] = histories.told(steps)
     return told
 
 
