@@ -250,17 +250,18 @@ def test_question_filters_on_the_demo(qtbot: QtBot, demo_store: Store) -> None:
 
     page.focus_search()
     type_text(qtbot, page.search, "reconnaissance des emotions")
-    assert shown.rowCount() == 1
+    qtbot.waitUntil(lambda: shown.rowCount() == 1)  # once typing pauses
     found = shown.index(0, 0).data(IdRole)
     assert "reconnaissance des émotions" in questions.get_question(demo_store, found).text
     assert page.count_label.text() == "1 question contenant « reconnaissance des emotions »"
 
     page.search.setText("aucun mot de ce genre")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Entrée: searched at once
     assert shown.rowCount() == 0
     assert page.list_stack.currentWidget() is page.empty_label
     assert "Aucune question ne correspond" in page.empty_label.text()
     page.search.clear()
-    assert shown.rowCount() == 13
+    qtbot.waitUntil(lambda: shown.rowCount() == 13)
 
 
 def test_create_question_through_the_detail_panel(

@@ -8,15 +8,16 @@ record ids), so every page picks values the same way.
 - `IdCombo()`: `set_items([(id_or_None, text), ...])`, `current_id()`, `set_current_id(id)`.
 - `wrapping_list()`: a list whose long items (a 300-character question) wrap on as many
   lines as they need, never cut by "…" nor scrolled sideways.
+- `after_typing(line, action)`: `action` once typing pauses, or at once on Entrée.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QListView, QListWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QListWidget, QWidget
 
 from aiconsult_desktop.domain.enums import LabelledEnum
 
@@ -137,3 +138,28 @@ def wrapping_list() -> QListWidget:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
     return view
+
+
+TYPING_PAUSE_MS = 250
+"""Long enough to fall between the keys of someone typing a word, short enough to feel
+like search-as-you-type once they stop."""
+
+
+def after_typing(line: QLineEdit, action: Callable[[], None]) -> QTimer:
+    """Run `action` when typing in `line` pauses (or at once on Entrée), not per key: a
+    search of 100,000 questions per keystroke would hold the window while one types.
+
+    Returns the timer: stopping it drops a pending run (the caller ran it otherwise)."""
+    pause = QTimer(line)
+    pause.setSingleShot(True)
+    pause.setInterval(TYPING_PAUSE_MS)
+    pause.timeout.connect(action)
+    line.textChanged.connect(lambda _text: pause.start())
+
+    def now() -> None:
+        if pause.isActive():
+            pause.stop()
+            action()
+
+    line.returnPressed.connect(now)
+    return pause

@@ -47,7 +47,7 @@ from aiconsult_desktop.ui.pages.question_model import (
 )
 from aiconsult_desktop.ui.pages.record_page import RecordPage
 from aiconsult_desktop.ui.record_model import NarrowColumns, SearchProxy, fit_columns
-from aiconsult_desktop.ui.widgets import IdCombo, buddy
+from aiconsult_desktop.ui.widgets import IdCombo, after_typing, buddy
 
 if TYPE_CHECKING:
     from aiconsult_desktop.ui.navigation import Navigation
@@ -182,7 +182,7 @@ class QuestionsPage(RecordPage[QuestionData]):
             self.age_filter,
         ):
             combo.currentIndexChanged.connect(lambda _i: self.reload_list())
-        self.search.textChanged.connect(lambda _text: self.reload_list())
+        self.typing = after_typing(self.search, self.reload_list)
         add_shortcut(self, "Ctrl+F", self.focus_search, text="Rechercher dans les questions")
 
     # RecordPage hooks ---------------------------------------------------------------------
@@ -286,22 +286,16 @@ class QuestionsPage(RecordPage[QuestionData]):
         return attempt(self, delete) is not None
 
     def reload_list(self) -> None:
+        self.typing.stop()  # what was typed is read now
         super().reload_list()
         self.update_count()
 
     def _update_empty_state(self) -> None:
         wanted = self.current_filter()
+        chosen = (wanted.employer_id, wanted.body_id, wanted.dossier_id, wanted.min_age_days)
         filtered = (
             bool(wanted.text.strip())
-            or any(
-                v is not None
-                for v in (
-                    wanted.employer_id,
-                    wanted.body_id,
-                    wanted.dossier_id,
-                    wanted.min_age_days,
-                )
-            )
+            or any(v is not None for v in chosen)
             or self.state_choice() != OPEN_STATES
         )
         self.empty_label.setText(NO_MATCH if filtered else NONE_YET)
