@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -250,16 +252,11 @@ def _told(connection: Connection, query: AnySelect) -> dict[int, Told]:
     Read before the questions so that the questions' query (in register order) streams
     alone: walking the events in register order cost one index lookup per question, twice
     the time. What is kept is small (a few numbers, dates and the history's text)."""
-    histories, told = _Histories(), {}
-    steps: list[Step] = []
-    for step in connection.execute(query):
-        if steps and step[0] != steps[0][0]:
-            told[steps[0][0]] = histories.told(steps)
-            steps = []
-        steps.append(step)
-    if steps:
-        told[steps[0][0]] = histories.told(steps)
-    return told
+    histories = _Histories()
+    return {
+        question_id: histories.told(list(steps))
+        for question_id, steps in groupby(connection.execute(query), key=itemgetter(0))
+    }
 
 
 def register_rows(
