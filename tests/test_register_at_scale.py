@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from aiconsult_desktop.services import question_exports, questions
+from aiconsult_desktop.domain.french import day_month_year
+from aiconsult_desktop.domain.question_state import Channel, EventKind
+from aiconsult_desktop.services import question_events, question_exports, questions
 from aiconsult_desktop.services.question_exports import export_questions
+from aiconsult_desktop.services.records import QuestionEventData
 from aiconsult_desktop.store import Store
 from tests.helpers import counted_queries
 
@@ -81,3 +84,41 @@ def test_a_failed_export_leaves_the_previous_file_whole(demo_store: Store, tmp_p
         export_questions(demo_store, target, today=TODAY, progress=stop)
     assert target.read_text(encoding="utf-8") == "export précédent"
     assert [p.name for p in folder.iterdir()] == ["registre.csv"]  # no temporary left
+
+
+def test_a_history_entered_out_of_order_reads_in_date_order(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """The events are read grouped by question (not in register order) and put in date
+    order per question: an answer entered before an earlier relance still comes after it,
+    a relance the day the question was asked comes after « Posée », and the relances are
+    counted and the last one dated from that order."""
+    question = next(q for q in questions.list_questions(demo_store) if q.state.is_open)
+    question_id, asked_on = question.id or 0, question.asked_on
+    question_events.save_event(
+        demo_store,
+        QuestionEventData(
+            question_id=question_id,
+            kind=EventKind.ANSWERED,
+            on=date(2025, 7, 1),
+            channel=Channel.LETTER,
+        ),
+    )
+    question_events.mark_asked_again(demo_store, [question_id], None, date(2025, 6, 5))
+    question_events.mark_asked_again(demo_store, [question_id], None, asked_on)
+    target = export_questions(demo_store, tmp_path / "registre.csv", today=TODAY)
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    row = next(r for r in rows if r["N°"] == str(question_id))
+    asked = day_month_year(asked_on)
+    assert row["Historique"].split("\n")[1:] == [
+        f"{asked} : Relancée (autrement)",
+        "5 juin 2025 : Relancée (autrement)",
+        "1er juillet 2025 : Réponse (par courrier)",
+    ]
+    assert row["Historique"].startswith(f"{asked} : Posée (")
+    assert (row["Relances"], row["Dernière relance"], row["Réponse du"]) == (
+        "2",
+        "05/06/2025",
+        "01/07/2025",
+    )
