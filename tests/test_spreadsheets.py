@@ -128,3 +128,16 @@ def test_xlsx_keeps_markup_characters_line_breaks_and_dates(tmp_path: Path) -> N
     assert sheet["C2"].number_format == "DD/MM/YYYY"
     assert sheet["D2"].alignment.wrap_text
     assert sheet.title == "Essai"
+
+
+def test_xlsx_text_of_control_characters_only_is_a_blank_cell(tmp_path: Path) -> None:
+    """A text made only of characters a cell cannot hold is written as no cell at all (as
+    an empty text is), not as an empty text cell that Excel counts as filled."""
+    from aiconsult_desktop.export.tables import write_xlsx
+
+    target = tmp_path / "feuille.xlsx"
+    write_xlsx(target, "Essai", ["N°", "Texte", "Vide"], [[1, "\x07\x08", ""]])
+    with zipfile.ZipFile(target) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<c r="A2"' in sheet
+    assert '<c r="B2"' not in sheet and '<c r="C2"' not in sheet

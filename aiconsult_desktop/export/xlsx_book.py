@@ -102,12 +102,10 @@ class _Cells:
         for column, value in enumerate(values):
             kind = type(value)
             if isinstance(value, str):
-                if value:
-                    text(
-                        row,
-                        column,
-                        _UNWRITABLE.sub("", value) if _UNWRITABLE.search(value) else value,
-                    )
+                if value and _UNWRITABLE.search(value):
+                    value = _UNWRITABLE.sub("", value)
+                if value:  # a text of control characters only stays blank, as before
+                    text(row, column, value)
             elif kind is int or kind is float:
                 number(row, column, value)
             elif isinstance(value, date):
