@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from aiconsult_desktop.domain.french import day_month_year
 from aiconsult_desktop.domain.question_state import Channel, EventKind
+from aiconsult_desktop.export import tables
 from aiconsult_desktop.services import question_events, question_exports, questions
 from aiconsult_desktop.services.question_exports import export_questions
 from aiconsult_desktop.services.records import QuestionEventData
@@ -70,20 +71,28 @@ def test_rows_stream_in_chunks_with_progress_and_the_file_is_the_same(
     assert sheet["A1"].font.bold
 
 
-def test_a_failed_export_leaves_the_previous_file_whole(demo_store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_failed_export_leaves_the_previous_file_whole(
+    demo_store: Store, tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancelling (progress raises) half-way through the rows: the previous file is kept
+    whole and no temporary file is left, whether the rows went to csv or to XlsxWriter."""
+    add_pending(demo_store, 20)
+    monkeypatch.setattr(question_exports, "CHUNK", 7)
+    monkeypatch.setattr(tables, "SAMPLE_ROWS", 5)  # the cut comes after XlsxWriter wrote rows
     folder = tmp_path / "exports"
     folder.mkdir()
-    target = folder / "registre.csv"
+    target = folder / f"registre{suffix}"
     target.write_text("export précédent", encoding="utf-8")
 
     def stop(done: int, _total: int) -> None:
-        if done:
+        if done >= 14:  # after rows were written
             raise RuntimeError("coupure")
 
     with pytest.raises(RuntimeError):
         export_questions(demo_store, target, today=TODAY, progress=stop)
     assert target.read_text(encoding="utf-8") == "export précédent"
-    assert [p.name for p in folder.iterdir()] == ["registre.csv"]  # no temporary left
+    assert [p.name for p in folder.iterdir()] == [target.name]  # no temporary left
 
 
 def test_a_history_entered_out_of_order_reads_in_date_order(
