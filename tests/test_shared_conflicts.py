@@ -7,6 +7,7 @@ The `db` fixture runs each test on a local SQLite file and on a real PostgreSQL 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,12 +15,12 @@ import pytest
 import sqlalchemy as sa
 
 from aiconsult_desktop.domain.enums import AgendaItemKind, BodyKind
-from aiconsult_desktop.errors import ConflictError
+from aiconsult_desktop.errors import ConflictError, StoreError
 from aiconsult_desktop.services import employers, meetings, questions
 from aiconsult_desktop.services.demo import load_demo
 from aiconsult_desktop.services.records import AgendaItemData, BodyData
 from aiconsult_desktop.store import Store, migrate, open_server_store, open_store
-from aiconsult_desktop.store.models import Meeting
+from aiconsult_desktop.store.models import Meeting, Question
 from tests.pg_server import PASSWORD, PgServer
 
 
@@ -119,6 +120,51 @@ def test_a_save_racing_another_on_the_server_is_a_conflict_not_a_crash(
     finally:
         mine.close()
         theirs.close()
+
+
+def test_two_saves_deadlocked_on_the_server_one_lands_the_other_is_told_in_french(
+    pg_server: PgServer,
+) -> None:
+    """Two people save two questions in crossed order at the same instant: PostgreSQL
+    cancels one whole; that user reads what happened and what to do, the other's lands."""
+    url = pg_server.url(pg_server.create_database())
+    stores = open_server_store(url, PASSWORD), open_server_store(url, PASSWORD)
+    try:
+        load_demo(stores[0])
+        first, second = (q.id for q in questions.list_questions(stores[0])[:2])
+        both_locked = threading.Barrier(2, timeout=30)
+        said: dict[str, str] = {}
+
+        def save(store: Store, one: int | None, other: int | None, who: str) -> None:
+            try:
+                with store.session() as session:
+                    for n, question_id in enumerate((one, other)):
+                        change = sa.update(Question).where(Question.id == question_id)
+                        session.execute(change.values(answer=f"Réponse notée par {who}"))
+                        if n == 0:
+                            both_locked.wait()  # each holds one row, then wants the other
+                said[who] = "enregistré"
+            except StoreError as error:
+                said[who] = error.message
+
+        workers = [
+            threading.Thread(target=save, args=(stores[0], first, second, "Marie")),
+            threading.Thread(target=save, args=(stores[1], second, first, "Karim")),
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(60)
+        assert sorted(said.values())[-1] == "enregistré"
+        refused = sorted(said.values())[0]
+        assert refused.startswith("Un autre poste enregistrait au même moment")
+        assert "Rien n'a été enregistré. Enregistrez de nouveau." in refused
+        winner = next(who for who, outcome in said.items() if outcome == "enregistré")
+        answers = {q.answer for q in questions.list_questions(stores[1])[:2]}
+        assert answers == {f"Réponse notée par {winner}"}
+    finally:
+        for store in stores:
+            store.close()
 
 
 def test_a_base_of_revision_0008_gets_versions_on_meetings_and_employers(

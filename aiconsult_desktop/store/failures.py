@@ -15,6 +15,10 @@ import shutil
 from pathlib import Path
 
 DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_FORMAT")
+CONCURRENT_WRITES = ("40P01", "40001")
+"""PostgreSQL's deadlock_detected and serialization_failure: two users' saves crossed
+(the dashboard's tally rows make two saves of one employer's questions meet); the
+server cancelled one whole, and saving again simply works."""
 NEARLY_FULL_BYTES = 16 * 1024 * 1024
 """Below this much free space an unexplained "disk I/O error" is a full disk."""
 
@@ -57,6 +61,11 @@ def describe_failure(error: BaseException, folder: Path | None, outcome: str) ->
     happened to the data ("Rien n'a été enregistré.", "La base n'a pas été modifiée.")."""
     code = sqlite_code(error)
     message = str(getattr(error, "orig", None) or error).lower()
+    if getattr(getattr(error, "orig", None), "sqlstate", None) in CONCURRENT_WRITES:
+        return (
+            "Un autre poste enregistrait au même moment sur le serveur partagé et le "
+            f"serveur a dû annuler cet enregistrement. {outcome} Enregistrez de nouveau."
+        )
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message:
         return (
             "La base de données est occupée par un autre programme. "
