@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,33 +99,31 @@ def test_a_window_closed_while_its_work_runs_drops_the_result_quietly(
     hooked: list[str] = []
     monkeypatch.setattr(operations.sys, "excepthook", lambda _k, e, _tb: hooked.append(str(e)))
     go_on = threading.Event()
-    window = QWidget()
+    shown: list[str] = []
+
+    def closed_before_it_ends(work: Callable[[Report], str]) -> None:
+        """Start `work` from a window, close the window, then let the work finish."""
+        go_on.clear()
+        window = QWidget()
+        operation = run_in_background(window, work, shown.append, label="Copie…")
+        window.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=10_000)
+        go_on.set()
+        with qtbot.waitSignal(operation.ended, timeout=10_000):
+            pass
 
     def slow(_report: Report) -> str:
         go_on.wait(10)
         return "copié"
 
-    shown: list[str] = []
-    operation = run_in_background(window, slow, shown.append, label="Copie…")
-    window.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=10_000)
-    go_on.set()
-    with qtbot.waitSignal(operation.ended, timeout=10_000):
-        pass
+    closed_before_it_ends(slow)
     assert shown == [] and hooked == [] and said.errors == []
 
-    def refused(_report: Report) -> None:
+    def refused(_report: Report) -> str:
         go_on.wait(10)
         raise UserError("La base du serveur est inaccessible.")
 
-    go_on.clear()
-    window = QWidget()
-    operation = run_in_background(window, refused, shown.append, label="Copie…")
-    window.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=10_000)
-    go_on.set()
-    with qtbot.waitSignal(operation.ended, timeout=10_000):
-        pass
+    closed_before_it_ends(refused)
     # Said without a parent window rather than lost: the user learns the copy failed.
     assert said.errors == ["La base du serveur est inaccessible."] and hooked == []
 
